@@ -1,0 +1,15 @@
+package dev.stepwise.core;
+
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the core's flows, services and repositories. The assembly provides what the core needs from outside:
+ * a PostgreSQL {@code DataSource} with its {@code JdbcClient} and {@code TransactionTemplate}, a Lettuce
+ * {@code StatefulRedisConnection<String, String>}, a {@code Clock}, the {@code CoreSettings} and a
+ * {@code Messenger}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ComponentScan
+public class CoreConfiguration {
+}

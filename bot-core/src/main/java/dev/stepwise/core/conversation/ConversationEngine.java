@@ -1,0 +1,138 @@
+package dev.stepwise.core.conversation;
+
+import dev.stepwise.core.feedback.GiveFeedbackFlow;
+import dev.stepwise.core.feedback.MyFeedback;
+import dev.stepwise.core.help.HelpText;
+import dev.stepwise.core.people.People;
+import dev.stepwise.core.people.Person;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The single entry point for every channel: takes a neutral inbound event, answers it once (retries of the
+ * same event id are dropped), routes it to a flow, keeps the conversation state, delivers messages meant for
+ * other people through the {@link Messenger}, and returns the replies for the conversation it came from.
+ */
+@Component
+public class ConversationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+    private final InboundEvents events;
+    private final ConversationStates states;
+    private final Router router;
+    private final People people;
+    private final Map<String, Flow> flows;
+    private final GiveFeedbackFlow giveFeedback;
+    private final MyFeedback myFeedback;
+    private final HelpText help;
+    private final Messenger messenger;
+    private final ErrorReplies errors;
+
+    public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
+                              List<Flow> flows, GiveFeedbackFlow giveFeedback, MyFeedback myFeedback, HelpText help,
+                              Messenger messenger, ErrorReplies errors) {
+        this.events = events;
+        this.states = states;
+        this.router = router;
+        this.people = people;
+        this.flows = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, Function.identity()));
+        this.giveFeedback = giveFeedback;
+        this.myFeedback = myFeedback;
+        this.help = help;
+        this.messenger = messenger;
+        this.errors = errors;
+    }
+
+    /** Handles the event and returns the replies for its own conversation; empty for a repeated event id. */
+    public List<Outbound> handle(Inbound inbound) {
+        if (!events.firstSeen(inbound.channel(), inbound.eventId())) {
+            log.debug("Dropping repeated event {} from {}", inbound.eventId(), inbound.channel());
+            return List.of();
+        }
+        try {
+            Optional<Person> person = people.find(inbound.organisationId(), inbound.personId());
+            if (person.isEmpty()) {
+                return List.of(errors.unknownPerson());
+            }
+            Turn turn = new Turn(inbound, person.get(), states.find(inbound));
+            Step step = dispatch(turn);
+            keepState(inbound, step);
+            return deliver(inbound, step.messages());
+        } catch (RuntimeException failure) {
+            return List.of(errors.unexpected(inbound, failure));
+        }
+    }
+
+    private Step dispatch(Turn turn) {
+        return switch (turn.inbound().input()) {
+            case Input.Message message -> onText(turn, message.text());
+            case Input.Command command -> onText(turn, command.text());
+            case Input.ButtonPressed pressed when "say".equals(pressed.actionId()) -> onText(turn, pressed.value());
+            case Input.ButtonPressed pressed -> onBound(turn, pressed.actionId(),
+                    (flow, state, name) -> flow.onAction(turn, state, name, pressed.value()));
+            case Input.FormSubmitted form -> onBound(turn, form.formId(),
+                    (flow, state, name) -> flow.onForm(turn, state, name, form.values()));
+        };
+    }
+
+    private Step onText(Turn turn, String text) {
+        return switch (router.route(text)) {
+            case Intent.Help h -> Step.stay(Outbound.reply(help.blocks(h.greeting() ? HelpText.Opening.HELLO : HelpText.Opening.PLAIN)));
+            case Intent.Cancel c -> turn.state().isPresent()
+                    ? Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")))
+                    : Step.stay(Outbound.reply(Block.text("There's nothing to cancel. Say **help** to see what I can do.")));
+            case Intent.MyFeedback m -> Step.stay(Outbound.reply(myFeedback.blocks(turn.person())));
+            case Intent.GiveFeedback g -> giveFeedback.start(turn, g.recipient(), g.text());
+            case Intent.Unrecognised u -> {
+                Optional<Flow> owner = turn.state().map(s -> flows.get(s.flow()));
+                yield owner.isPresent()
+                        ? owner.get().onText(turn, turn.state().get(), u.text())
+                        : Step.stay(Outbound.reply(help.blocks(HelpText.Opening.NOT_UNDERSTOOD)));
+            }
+        };
+    }
+
+    private interface BoundHandler {
+        Step handle(Flow flow, ConversationState state, String name);
+    }
+
+    private Step onBound(Turn turn, String id, BoundHandler handler) {
+        BoundId bound = BoundId.parse(id);
+        Flow flow = flows.get(bound.flow());
+        Optional<ConversationState> state = turn.state();
+        boolean current = state.isPresent() && state.get().flow().equals(bound.flow())
+                && state.get().nonce().equals(bound.nonce());
+        if (flow == null || !current) {
+            return Step.stay(errors.staleAction());
+        }
+        return handler.handle(flow, state.get(), bound.name());
+    }
+
+    private void keepState(Inbound inbound, Step step) {
+        switch (step.next()) {
+            case WAIT -> states.save(inbound, step.state());
+            case DONE -> states.clear(inbound);
+            case STAY -> { }
+        }
+    }
+
+    private List<Outbound> deliver(Inbound inbound, List<Outbound> messages) {
+        List<Outbound> replies = new ArrayList<>();
+        for (Outbound message : messages) {
+            if (message.isReply() || message.recipient().equals(inbound.personId())) {
+                replies.add(Outbound.reply(message.blocks()));
+            } else {
+                messenger.send(inbound.organisationId(), message.recipient(), message.blocks());
+            }
+        }
+        return replies;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.stepwise.core.conversation;
+
+import java.util.Map;
+
+/**
+ * A multi-step conversation (give feedback, request feedback, self-assessment, ...). The engine hands a flow
+ * the turns that belong to it: typed text while it owns the conversation state, and presses or submissions of
+ * the buttons and forms it bound with {@link ConversationState#bind}.
+ */
+public interface Flow {
+
+    /** The prefix of this flow's action and form ids, and the owner name in its conversation state. */
+    String name();
+
+    /** Text typed while this flow owns the conversation state (and the text is not another command). */
+    Step onText(Turn turn, ConversationState state, String text);
+
+    /** A button of this flow was pressed on the current step. */
+    Step onAction(Turn turn, ConversationState state, String action, String value);
+
+    /** A form of this flow was submitted on the current step. */
+    Step onForm(Turn turn, ConversationState state, String form, Map<String, String> values);
+}

@@ -1,0 +1,22 @@
+package dev.stepwise.core.conversation;
+
+/** What a typed message or command asks for. */
+public sealed interface Intent {
+
+    record Help(boolean greeting) implements Intent {
+    }
+
+    record Cancel() implements Intent {
+    }
+
+    /** @param recipient who the feedback is for, as typed, or null; @param text the feedback itself, or null */
+    record GiveFeedback(String recipient, String text) implements Intent {
+    }
+
+    record MyFeedback() implements Intent {
+    }
+
+    /** Not a command: free text for the flow in progress, or something the bot doesn't understand. */
+    record Unrecognised(String text) implements Intent {
+    }
+}

@@ -1,0 +1,52 @@
+package dev.stepwise.core.conversation;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what someone typed into an {@link Intent} with a small, predictable grammar. (LLM intent detection
+ * can sit in front of this later; this grammar stays as the fallback.)
+ */
+@Component
+public class Router {
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.DOTALL | Pattern.UNICODE_CASE;
+    private static final Pattern HELP = Pattern.compile("(help|\\?|what can you do|commands|menu)", FLAGS);
+    private static final Pattern GREETING = Pattern.compile("(hi|hello|hey|hiya|good (morning|afternoon|evening))( there)?", FLAGS);
+    private static final Pattern CANCEL = Pattern.compile("(cancel|stop|never ?mind|quit|exit)", FLAGS);
+    private static final Pattern MY_FEEDBACK = Pattern.compile(
+            "((show|list|see|view) )?(me )?my feedback|feedback (for|about) me|what feedback (have i|did i) (got|get|received|receive)",
+            FLAGS);
+    private static final Pattern GIVE_FEEDBACK = Pattern.compile(
+            "(?:(?:give|send|share|leave|write) (?:some |quick |a bit of )?feedback|feedback)"
+                    + "(?:\\s+(?:to|for|on|about)\\s+(?<who>[^:\\n]+?))?"
+                    + "(?:\\s*(?::|\\n)\\s*(?<text>.*))?",
+            FLAGS);
+
+    public Intent route(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        String bare = text.replaceAll("[.!?]+$", "").strip();
+        if (bare.isEmpty() || HELP.matcher(bare).matches()) {
+            return new Intent.Help(false);
+        }
+        if (GREETING.matcher(bare).matches()) {
+            return new Intent.Help(true);
+        }
+        if (CANCEL.matcher(bare).matches()) {
+            return new Intent.Cancel();
+        }
+        if (MY_FEEDBACK.matcher(bare).matches()) {
+            return new Intent.MyFeedback();
+        }
+        Matcher give = GIVE_FEEDBACK.matcher(text);
+        if (give.matches()) {
+            return new Intent.GiveFeedback(blankToNull(give.group("who")), blankToNull(give.group("text")));
+        }
+        return new Intent.Unrecognised(text);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,273 @@
+package dev.stepwise.core.feedback;
+
+import dev.stepwise.core.competency.Skill;
+import dev.stepwise.core.competency.Skills;
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.ConversationState;
+import dev.stepwise.core.conversation.Flow;
+import dev.stepwise.core.conversation.Outbound;
+import dev.stepwise.core.conversation.Step;
+import dev.stepwise.core.conversation.Turn;
+import dev.stepwise.core.goals.Objective;
+import dev.stepwise.core.goals.Objectives;
+import dev.stepwise.core.people.People;
+import dev.stepwise.core.people.Person;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * "give feedback": who it is for -> which of their objectives -> optional skill and the words -> stored and
+ * delivered to the colleague at once. Nothing is stored until the last step succeeds.
+ */
+@Component
+public class GiveFeedbackFlow implements Flow {
+
+    static final String NAME = "feedback";
+    private static final String RECIPIENT = "recipient";
+    private static final String OBJECTIVE = "objective";
+    private static final String COMPOSE = "compose";
+    private static final String CANCEL = "cancel";
+    private static final String NO_OBJECTIVE = "none";
+    private static final int MAX_CHOICES = 8;
+
+    private final People people;
+    private final Objectives objectives;
+    private final Skills skills;
+    private final QuickFeedback feedback;
+
+    public GiveFeedbackFlow(People people, Objectives objectives, Skills skills, QuickFeedback feedback) {
+        this.people = people;
+        this.objectives = objectives;
+        this.skills = skills;
+        this.feedback = feedback;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Starts the flow; {@code recipient} and {@code text} are what the person already typed, or null. */
+    public Step start(Turn turn, String recipient, String text) {
+        Map<String, String> data = new HashMap<>();
+        data.put("text", text);
+        ConversationState state = ConversationState.start(NAME, RECIPIENT).next(RECIPIENT, data);
+        if (recipient == null) {
+            return Step.waitFor(state, Outbound.reply(Block.text(
+                    "Who would you like to give feedback to? Type their name.")));
+        }
+        return findRecipient(turn, state, recipient);
+    }
+
+    @Override
+    public Step onText(Turn turn, ConversationState state, String text) {
+        return switch (state.step()) {
+            case RECIPIENT -> findRecipient(turn, state, text);
+            case OBJECTIVE -> pickObjectiveByText(turn, state, text);
+            case COMPOSE -> submit(turn, state, null, text);
+            default -> Step.done(Outbound.reply(Block.text("Let's start again: say **give feedback**.")));
+        };
+    }
+
+    @Override
+    public Step onAction(Turn turn, ConversationState state, String action, String value) {
+        if (action.equals(CANCEL)) {
+            return Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")));
+        }
+        if (action.equals(RECIPIENT) && state.step().equals(RECIPIENT)) {
+            return parseId(value).flatMap(id -> people.find(turn.organisationId(), id))
+                    .map(person -> chooseRecipient(turn, state, person))
+                    .orElseGet(() -> Step.stay(Outbound.reply(Block.text("I can't find that person any more. Type their name again."))));
+        }
+        if (action.equals(OBJECTIVE) && state.step().equals(OBJECTIVE)) {
+            return chooseObjective(turn, state, value);
+        }
+        return Step.stay(Outbound.reply(Block.text("That button is from an earlier step, so I've left everything as it was.")));
+    }
+
+    @Override
+    public Step onForm(Turn turn, ConversationState state, String form, Map<String, String> values) {
+        if (!form.equals(COMPOSE) || !state.step().equals(COMPOSE)) {
+            return Step.stay(Outbound.reply(Block.text("That form is from an earlier step, so I've left everything as it was.")));
+        }
+        return submit(turn, state, values.get("skill"), values.get("text"));
+    }
+
+    private Step findRecipient(Turn turn, ConversationState state, String typed) {
+        List<Person> matches = people.search(turn.organisationId(), typed);
+        List<Person> others = matches.stream().filter(p -> !p.id().equals(turn.person().id())).toList();
+        if (matches.isEmpty()) {
+            return Step.waitFor(state, Outbound.reply(Block.text(
+                    "I couldn't find anyone called **%s**. Check the spelling, or type their full name or email. (Say **cancel** to stop.)"
+                            .formatted(clip(typed)))));
+        }
+        if (others.isEmpty()) {
+            return Step.waitFor(state, Outbound.reply(Block.text(
+                    "That's you! Feedback here is for colleagues. Who would you like to give feedback to?")));
+        }
+        if (others.size() == 1) {
+            return chooseRecipient(turn, state, others.getFirst());
+        }
+        if (others.size() > MAX_CHOICES) {
+            return Step.waitFor(state, Outbound.reply(Block.text(
+                    "%d people match **%s**. Type a fuller name or their email.".formatted(others.size(), clip(typed)))));
+        }
+        ConversationState next = state.next(RECIPIENT, Map.of());
+        List<Block.Choice> choices = new ArrayList<>();
+        others.forEach(p -> choices.add(Block.Choice.of(p.describe(), next.bind(RECIPIENT), p.id().toString())));
+        choices.add(cancel(next));
+        return Step.waitFor(next, Outbound.reply(new Block.Choices(
+                "I found %d people matching **%s**. Who did you mean?".formatted(others.size(), clip(typed)), choices)));
+    }
+
+    private Step chooseRecipient(Turn turn, ConversationState state, Person recipient) {
+        if (recipient.id().equals(turn.person().id())) {
+            return Step.waitFor(state, Outbound.reply(Block.text(
+                    "That's you! Feedback here is for colleagues. Who would you like to give feedback to?")));
+        }
+        List<Objective> open = objectives.openFor(turn.organisationId(), recipient.id());
+        ConversationState next = state.next(OBJECTIVE, Map.of("recipient", recipient.id().toString()));
+        if (open.isEmpty()) {
+            return compose(turn, next.next(COMPOSE, Map.of()), recipient, null, next.get("text"), null);
+        }
+        List<Block.Choice> choices = new ArrayList<>();
+        open.forEach(o -> choices.add(Block.Choice.of(o.title(), next.bind(OBJECTIVE), o.id().toString())));
+        choices.add(Block.Choice.of("Not about a specific objective", next.bind(OBJECTIVE), NO_OBJECTIVE));
+        choices.add(cancel(next));
+        return Step.waitFor(next, Outbound.reply(new Block.Choices(
+                "Which of **%s**'s objectives is your feedback about?".formatted(recipient.firstName()), choices)));
+    }
+
+    private Step pickObjectiveByText(Turn turn, ConversationState state, String typed) {
+        Person recipient = recipientOf(turn, state);
+        List<Objective> open = objectives.openFor(turn.organisationId(), recipient.id());
+        String wanted = typed.strip().toLowerCase(Locale.ROOT);
+        List<Objective> matching = open.stream().filter(o -> o.title().toLowerCase(Locale.ROOT).contains(wanted)).toList();
+        if (wanted.matches("\\d+") && Integer.parseInt(wanted) >= 1 && Integer.parseInt(wanted) <= open.size()) {
+            matching = List.of(open.get(Integer.parseInt(wanted) - 1));
+        }
+        if (matching.size() == 1) {
+            return chooseObjective(turn, state, matching.getFirst().id().toString());
+        }
+        return Step.stay(Outbound.reply(Block.text(
+                "Please pick one of %s's objectives with the buttons above (or type its number), or say **cancel**."
+                        .formatted(recipient.firstName()))));
+    }
+
+    private Step chooseObjective(Turn turn, ConversationState state, String value) {
+        Person recipient = recipientOf(turn, state);
+        Objective objective = null;
+        if (!NO_OBJECTIVE.equals(value)) {
+            Optional<Objective> found = parseId(value).flatMap(id -> objectives.find(turn.organisationId(), id))
+                    .filter(o -> o.ownerId().equals(recipient.id()) && o.isOpen());
+            if (found.isEmpty()) {
+                return Step.stay(Outbound.reply(Block.text("That objective isn't open any more. Please pick another one.")));
+            }
+            objective = found.get();
+        }
+        ConversationState next = state.next(COMPOSE, Map.of("objective", objective == null ? NO_OBJECTIVE : objective.id().toString()));
+        return compose(turn, next, recipient, objective, next.get("text"), null);
+    }
+
+    private Step compose(Turn turn, ConversationState state, Person recipient, Objective objective, String text,
+                         FieldErrors errors) {
+        List<Block.Option> skillOptions = skillsFor(turn, recipient).stream()
+                .map(s -> new Block.Option(s.name(), s.id().toString())).toList();
+        String about = objective == null ? "" : " about \u201c" + objective.title() + "\u201d";
+        Block.Form form = new Block.Form(state.bind(COMPOSE), "Feedback for " + recipient.name() + about, List.of(
+                new Block.Field("skill", "Skill (optional)", Block.Field.Kind.SELECT, false, null, null,
+                        errors == null ? null : errors.skillValue(), "The skill your feedback is about, if any.",
+                        errors == null ? null : errors.skill(), skillOptions),
+                new Block.Field("text", "Your feedback", Block.Field.Kind.TEXTAREA, true, feedback.maxLength(),
+                        "What did they do, and what effect did it have?", text,
+                        "Specific and kind beats long. You can also just type it here in the chat.",
+                        errors == null ? null : errors.text(), List.of())),
+                "Send feedback");
+        return Step.waitFor(state, Outbound.reply(form));
+    }
+
+    private Step submit(Turn turn, ConversationState state, String skillValue, String text) {
+        Person recipient = recipientOf(turn, state);
+        Objective objective = parseId(state.get("objective")).flatMap(id -> objectives.find(turn.organisationId(), id))
+                .orElse(null);
+        Optional<Skill> skill = Optional.empty();
+        if (skillValue != null && !skillValue.isBlank()) {
+            skill = parseId(skillValue).flatMap(id -> skillsFor(turn, recipient).stream().filter(s -> s.id().equals(id)).findFirst());
+            if (skill.isEmpty()) {
+                return compose(turn, state, recipient, objective, text,
+                        new FieldErrors(null, null, "Please pick one of the skills in the list, or leave it empty."));
+            }
+        }
+        try {
+            feedback.checkText(text);
+        } catch (FeedbackRejected rejected) {
+            return compose(turn, state, recipient, objective, text,
+                    new FieldErrors(rejected.getMessage(), skillValue, null));
+        }
+        List<NewFeedback.SkillTag> tags = skill.map(s -> List.of(new NewFeedback.SkillTag(s.id(), null))).orElse(List.of());
+        feedback.give(turn.organisationId(), new NewFeedback(turn.person().id(), recipient.id(),
+                objective == null ? null : objective.id(), tags, text, null, NewFeedback.Visibility.RECIPIENT, false));
+
+        String tagLine = tagLine(objective, skill.orElse(null));
+        Outbound thanks = Outbound.reply(Block.text("Thanks! Your feedback is on its way to **%s**.%s"
+                .formatted(recipient.name(), tagLine.isEmpty() ? "" : " Tagged to " + tagLine + ".")));
+        List<Block.CardField> fields = new ArrayList<>();
+        fields.add(new Block.CardField("Feedback", text.strip()));
+        if (objective != null) {
+            fields.add(new Block.CardField("Objective", objective.title()));
+        }
+        skill.ifPresent(s -> fields.add(new Block.CardField("Skill", s.name())));
+        Outbound delivered = Outbound.direct(recipient.id(), List.of(
+                new Block.Card("New feedback from " + turn.person().name(), null, fields),
+                Block.text("Say **my feedback** to see all the feedback you've received.")));
+        return Step.done(thanks, delivered);
+    }
+
+    private List<Skill> skillsFor(Turn turn, Person recipient) {
+        return recipient.roleId() == null
+                ? skills.list(turn.organisationId())
+                : skills.forRole(turn.organisationId(), recipient.roleId());
+    }
+
+    private Person recipientOf(Turn turn, ConversationState state) {
+        return parseId(state.get("recipient")).flatMap(id -> people.find(turn.organisationId(), id))
+                .orElseThrow(() -> new IllegalStateException("The feedback recipient in the conversation state is gone"));
+    }
+
+    private static String tagLine(Objective objective, Skill skill) {
+        List<String> tags = new ArrayList<>();
+        if (objective != null) {
+            tags.add("\u201c" + objective.title() + "\u201d");
+        }
+        if (skill != null) {
+            tags.add(skill.name());
+        }
+        return String.join(" and ", tags);
+    }
+
+    private static Block.Choice cancel(ConversationState state) {
+        return new Block.Choice("Cancel", state.bind(CANCEL), "", Block.Choice.Style.DANGER);
+    }
+
+    private static Optional<UUID> parseId(String value) {
+        try {
+            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static String clip(String typed) {
+        String text = typed.strip();
+        return text.length() > 60 ? text.substring(0, 60) + "\u2026" : text;
+    }
+
+    private record FieldErrors(String text, String skillValue, String skill) {
+    }
+}

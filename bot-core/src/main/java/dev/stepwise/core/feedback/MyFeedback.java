@@ -1,0 +1,65 @@
+package dev.stepwise.core.feedback;
+
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.people.Person;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** "my feedback": the feedback a person received, newest first, with its tags. Only ever their own. */
+@Component
+public class MyFeedback {
+
+    static final int PAGE = 10;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private final FeedbackItems items;
+
+    public MyFeedback(FeedbackItems items) {
+        this.items = items;
+    }
+
+    public List<Block> blocks(Person me) {
+        List<ReceivedFeedback> received = items.receivedBy(me.organisationId(), me.id(), PAGE);
+        if (received.isEmpty()) {
+            return List.of(Block.text("You haven't received any feedback yet. When a colleague gives you feedback, "
+                    + "I'll message you and it will show up here."));
+        }
+        int total = items.countReceivedBy(me.organisationId(), me.id());
+        String heading = total > received.size()
+                ? "**Feedback you've received** (the newest %d of %d)".formatted(received.size(), total)
+                : "**Feedback you've received** (%d, newest first)".formatted(total);
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(Block.text(heading));
+        ZoneId zone = zoneOf(me);
+        for (ReceivedFeedback feedback : received) {
+            List<Block.CardField> fields = new ArrayList<>();
+            fields.add(new Block.CardField("Feedback", feedback.text()));
+            if (feedback.objective() != null) {
+                fields.add(new Block.CardField("Objective", feedback.objective()));
+            }
+            if (!feedback.skills().isEmpty()) {
+                fields.add(new Block.CardField(feedback.skills().size() == 1 ? "Skill" : "Skills",
+                        String.join(", ", feedback.skills())));
+            }
+            if (feedback.context() != null) {
+                fields.add(new Block.CardField("Context", feedback.context()));
+            }
+            String from = feedback.giverName() == null ? "From a colleague (anonymous)" : "From " + feedback.giverName();
+            blocks.add(new Block.Card(from, DATE.format(feedback.givenAt().atZoneSameInstant(zone)), fields));
+        }
+        return blocks;
+    }
+
+    static ZoneId zoneOf(Person person) {
+        try {
+            return ZoneId.of(person.timezone());
+        } catch (DateTimeException unknownZone) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

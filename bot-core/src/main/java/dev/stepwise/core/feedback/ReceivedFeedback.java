@@ -1,0 +1,19 @@
+package dev.stepwise.core.feedback;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Feedback as its receiver sees it.
+ *
+ * @param giverName null when the giver chose to stay anonymous
+ * @param objective the title of the objective it is tagged to, or null
+ * @param skills    the names of the skills it is tagged to
+ */
+public record ReceivedFeedback(UUID id, String giverName, String text, String context, String objective,
+                               List<String> skills, OffsetDateTime givenAt) {
+    public ReceivedFeedback {
+        skills = List.copyOf(skills);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.stepwise.core.organisation;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class Organisations {
+
+    private final JdbcClient jdbc;
+
+    public Organisations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Organisation create(String key, String name, boolean anonymousFeedbackAllowed) {
+        var organisation = new Organisation(UUID.randomUUID(), key, name, anonymousFeedbackAllowed);
+        jdbc.sql("insert into organisations (id, key, name, anonymous_feedback_allowed) values (?, ?, ?, ?)")
+                .params(organisation.id(), key, name, anonymousFeedbackAllowed)
+                .update();
+        return organisation;
+    }
+
+    public void addIdentity(UUID organisationId, ChannelIdentity identity) {
+        jdbc.sql("insert into organisation_identities (organisation_id, platform, kind, external_id) values (?, ?, ?, ?)")
+                .params(organisationId, identity.platform(), identity.kind(), identity.externalId())
+                .update();
+    }
+
+    public Optional<Organisation> find(UUID id) {
+        return jdbc.sql("select id, key, name, anonymous_feedback_allowed from organisations where id = ?")
+                .param(id).query(Organisation.class).optional();
+    }
+
+    public Optional<Organisation> findByKey(String key) {
+        return jdbc.sql("select id, key, name, anonymous_feedback_allowed from organisations where key = ?")
+                .param(key).query(Organisation.class).optional();
+    }
+
+    public Optional<Organisation> findByIdentity(ChannelIdentity identity) {
+        return jdbc.sql("""
+                        select o.id, o.key, o.name, o.anonymous_feedback_allowed
+                        from organisations o join organisation_identities i on i.organisation_id = o.id
+                        where i.platform = ? and i.kind = ? and i.external_id = ?""")
+                .params(identity.platform(), identity.kind(), identity.externalId())
+                .query(Organisation.class).optional();
+    }
+}

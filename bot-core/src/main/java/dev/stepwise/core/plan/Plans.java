@@ -1,0 +1,34 @@
+package dev.stepwise.core.plan;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** People's development plans. */
+@Repository
+public class Plans {
+
+    private final JdbcClient jdbc;
+
+    public Plans(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public UUID add(UUID organisationId, UUID personId, UUID catalogueItemId, UUID skillId, String title, LocalDate dueOn) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                        insert into plan_items (id, organisation_id, person_id, catalogue_item_id, skill_id, title, due_on)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, organisationId, personId, catalogueItemId, skillId, title, dueOn).update();
+        return id;
+    }
+
+    public List<PlanItem> forPerson(UUID organisationId, UUID personId) {
+        return jdbc.sql("""
+                        select id, person_id, catalogue_item_id, skill_id, title, status, due_on from plan_items
+                        where organisation_id = ? and person_id = ? order by created_at, title""")
+                .params(organisationId, personId).query(PlanItem.class).list();
+    }
+}

@@ -1,0 +1,55 @@
+package dev.stepwise.core.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stepwise.core.testing.ConversationTester;
+import dev.stepwise.core.testing.TestOrganisation;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class HelpAndUnknownTest {
+
+    private final TestOrganisation org = TestOrganisation.create();
+    private final ConversationTester tester = new ConversationTester(org);
+
+    @Test
+    void helpListsWhatTheBotCanDoWithExamples() {
+        var maya = tester.as("maya");
+        maya.says("help").expectReply("Here's what I can do", "give feedback to Ben", "my feedback", "cancel");
+        assertThat(maya.choiceLabels()).containsExactly("Give feedback", "My feedback");
+        maya.press("Give feedback").expectReply("Who would you like to give feedback to?");
+    }
+
+    @Test
+    void anUnknownCommandAnswersWithTheHelpText() {
+        tester.as("maya").says("please assess me on everything")
+                .expectReply("Sorry, I didn't catch that.", "give feedback to Ben", "my feedback");
+    }
+
+    @Test
+    void aGreetingIntroducesTheBot() {
+        tester.as("maya").says("hello").expectReply("Hi! I'm Stepwise.");
+    }
+
+    @Test
+    void cancellingWithNothingInProgressSaysSo() {
+        tester.as("maya").says("cancel").expectReply("There's nothing to cancel.");
+    }
+
+    @Test
+    void slashCommandsAreUnderstoodLikeMessages() {
+        tester.as("maya").send(new Input.Command("stepwise", "my feedback"), UUID.randomUUID().toString())
+                .expectReply("You haven't received any feedback yet.");
+    }
+
+    @Test
+    void aButtonOrFormNobodyOffersIsAnsweredKindly() {
+        var maya = tester.as("maya");
+        maya.send(new Input.ButtonPressed("feedback.objective@deadbeef", "x"), UUID.randomUUID().toString())
+                .expectReply("moved on");
+        maya.send(new Input.ButtonPressed("no-such-flow.thing", "x"), UUID.randomUUID().toString())
+                .expectReply("moved on");
+        maya.send(new Input.FormSubmitted("feedback.compose@00000000", java.util.Map.of("text", "hi")),
+                UUID.randomUUID().toString()).expectReply("moved on");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.stepwise.core.people;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestOrganisation;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+class PeopleTest {
+
+    private final People people = CoreTestContext.bean(People.class);
+    private final TestOrganisation org = TestOrganisation.create();
+
+    @Test
+    void searchPrefersExactNamesThenWholeWordsThenPrefixes() {
+        assertThat(people.search(org.id(), "Ben Adeyemi")).extracting(Person::key).containsExactly("ben");
+        assertThat(people.search(org.id(), "@BEN")).extracting(Person::key).containsExactly("ben");
+        assertThat(people.search(org.id(), "adeyemi")).extracting(Person::key).containsExactlyInAnyOrder("ben", "bea");
+        assertThat(people.search(org.id(), "pri")).extracting(Person::key).containsExactly("priya");
+        assertThat(people.search(org.id(), "sam@example.org")).extracting(Person::key).containsExactly("sam");
+        assertThat(people.search(org.id(), "nobody")).isEmpty();
+        assertThat(people.search(org.id(), "  ")).isEmpty();
+    }
+
+    @Test
+    void everyLookupStaysInsideTheOrganisation() {
+        TestOrganisation other = TestOrganisation.create();
+        assertThat(people.search(other.id(), "Ben Adeyemi")).extracting(Person::id).containsExactly(other.personId("ben"));
+        assertThat(people.find(other.id(), org.personId("ben"))).isEmpty();
+        assertThat(people.list(org.id())).hasSize(5).allMatch(p -> p.organisationId().equals(org.id()));
+    }
+
+    @Test
+    void aPersonIsFoundByTheirPlatformIdentity() {
+        people.addIdentity(org.id(), org.personId("sam"), "teams", "aad-sam-" + org.key());
+        assertThat(people.findByIdentity(org.id(), "teams", "aad-sam-" + org.key())).map(Person::key).contains("sam");
+        assertThat(people.findByIdentity(org.id(), "teams", "someone-else")).isEmpty();
+    }
+
+    @Test
+    void aPersonHasOneIdentityPerPlatformAndNoIdentityIsShared() {
+        people.addIdentity(org.id(), org.personId("sam"), "teams", "aad-1-" + org.key());
+        assertThatThrownBy(() -> people.addIdentity(org.id(), org.personId("sam"), "teams", "aad-2-" + org.key()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> people.addIdentity(org.id(), org.personId("ben"), "teams", "aad-1-" + org.key()))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aManagerMustBelongToTheSameOrganisation() {
+        TestOrganisation other = TestOrganisation.create();
+        assertThatThrownBy(() -> people.setManager(org.id(), org.personId("sam"), other.personId("maya")))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(people.find(org.id(), org.personId("sam")).orElseThrow().managerId()).isEqualTo(org.personId("maya"));
+    }
+
+    @Test
+    void rolesTeamsAndManagersAreShown() {
+        Person ben = org.person("ben");
+        assertThat(ben.roleName()).isEqualTo("Software Engineer");
+        assertThat(ben.teamName()).isEqualTo("Core");
+        assertThat(ben.managerId()).isEqualTo(org.personId("maya"));
+        assertThat(ben.describe()).isEqualTo("Ben Adeyemi (Software Engineer, Core)");
+    }
+}
