@@ -53,11 +53,11 @@ public class ConversationEngine {
 
     /** Handles the event and returns the replies for its own conversation; empty for a repeated event id. */
     public List<Outbound> handle(Inbound inbound) {
-        if (!events.firstSeen(inbound.channel(), inbound.eventId())) {
-            log.debug("Dropping repeated event {} from {}", inbound.eventId(), inbound.channel());
-            return List.of();
-        }
         try {
+            if (!events.firstSeen(inbound.channel(), inbound.eventId())) {
+                log.debug("Dropping repeated event {} from {}", inbound.eventId(), inbound.channel());
+                return List.of();
+            }
             Optional<Person> person = people.find(inbound.organisationId(), inbound.personId());
             if (person.isEmpty()) {
                 return List.of(errors.unknownPerson());

@@ -103,9 +103,19 @@ public class GiveFeedbackFlow implements Flow {
         List<Person> matches = people.search(turn.organisationId(), typed);
         List<Person> others = matches.stream().filter(p -> !p.id().equals(turn.person().id())).toList();
         if (matches.isEmpty()) {
-            return Step.waitFor(state, Outbound.reply(Block.text(
-                    "I couldn't find anyone called **%s**. Check the spelling, or type their full name or email. (Say **cancel** to stop.)"
-                            .formatted(clip(typed)))));
+            List<Person> suggestions = people.nearMisses(turn.organisationId(), typed, 3).stream()
+                    .filter(p -> !p.id().equals(turn.person().id())).toList();
+            String sorry = "I couldn't find anyone called **%s**.".formatted(clip(typed));
+            if (suggestions.isEmpty()) {
+                return Step.waitFor(state, Outbound.reply(Block.text(sorry
+                        + " Check the spelling, or type their full name or email. (Say **cancel** to stop.)")));
+            }
+            ConversationState next = state.next(RECIPIENT, Map.of());
+            List<Block.Choice> choices = new ArrayList<>();
+            suggestions.forEach(p -> choices.add(Block.Choice.of(p.describe(), next.bind(RECIPIENT), p.id().toString())));
+            choices.add(cancel(next));
+            return Step.waitFor(next, Outbound.reply(new Block.Choices(
+                    sorry + " Did you mean one of these? Or type another name.", choices)));
         }
         if (others.isEmpty()) {
             return Step.waitFor(state, Outbound.reply(Block.text(

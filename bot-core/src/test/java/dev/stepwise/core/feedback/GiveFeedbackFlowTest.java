@@ -114,6 +114,14 @@ class GiveFeedbackFlowTest {
     }
 
     @Test
+    void aMisspelledNameOffersTheNearestPeopleAsChoices() {
+        var priya = tester.as("priya");
+        priya.says("give feedback to Bne").expectReply("I couldn't find anyone called **Bne**.", "Did you mean");
+        assertThat(priya.choiceLabels()).startsWith("Ben Adeyemi (Software Engineer, Core)").contains("Cancel");
+        priya.press("Ben Adeyemi (Software Engineer, Core)").expectReply("Which of **Ben**'s objectives");
+    }
+
+    @Test
     void feedbackToOneselfIsRefusedKindly() {
         var priya = tester.as("priya");
         priya.says("give feedback to Priya Sharma").expectReply("That's you!", "Who would you like to give feedback to?");

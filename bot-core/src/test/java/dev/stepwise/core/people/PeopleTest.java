@@ -25,6 +25,16 @@ class PeopleTest {
     }
 
     @Test
+    void nearMissesSuggestPeopleForATypo() {
+        assertThat(people.nearMisses(org.id(), "Priay", 3)).extracting(Person::key).containsExactly("priya");
+        assertThat(people.nearMisses(org.id(), "Adeyem", 3)).extracting(Person::key).containsExactly("bea", "ben");
+        assertThat(people.nearMisses(org.id(), "Xavier", 3)).isEmpty();
+        assertThat(people.nearMisses(org.id(), "Bo", 3)).as("too short to guess").isEmpty();
+        assertThat(People.editDistance("kitten", "sitting")).isEqualTo(3);
+        assertThat(People.editDistance("bne", "ben")).as("a swap is one typo").isEqualTo(1);
+    }
+
+    @Test
     void everyLookupStaysInsideTheOrganisation() {
         TestOrganisation other = TestOrganisation.create();
         assertThat(people.search(other.id(), "Ben Adeyemi")).extracting(Person::id).containsExactly(other.personId("ben"));
