@@ -85,7 +85,7 @@ public class ConversationEngine {
 
     private Step onText(Turn turn, String text) {
         return switch (router.route(text)) {
-            case Intent.Help h -> Step.stay(Outbound.reply(help.blocks(h.greeting() ? HelpText.Opening.HELLO : HelpText.Opening.PLAIN)));
+            case Intent.Help h -> Step.stay(Outbound.reply(help.blocks(h.greeting() ? HelpText.Opening.HELLO : HelpText.Opening.PLAIN, turn.person())));
             case Intent.Cancel c -> turn.state().isPresent()
                     ? Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")))
                     : Step.stay(Outbound.reply(Block.text("There's nothing to cancel. Say **help** to see what I can do.")));
@@ -95,7 +95,7 @@ public class ConversationEngine {
                 Optional<Flow> owner = turn.state().map(s -> flows.get(s.flow()));
                 yield owner.isPresent()
                         ? owner.get().onText(turn, turn.state().get(), u.text())
-                        : Step.stay(Outbound.reply(help.blocks(HelpText.Opening.NOT_UNDERSTOOD)));
+                        : Step.stay(Outbound.reply(help.blocks(HelpText.Opening.NOT_UNDERSTOOD, turn.person())));
             }
         };
     }

@@ -1,7 +1,14 @@
 package dev.stepwise.core.help;
 
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.people.People;
+import dev.stepwise.core.people.Person;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** What the bot can do, with examples: the answer to "help" and to anything it doesn't understand. */
@@ -11,8 +18,8 @@ public class HelpText {
     public enum Opening { PLAIN, HELLO, NOT_UNDERSTOOD }
 
     private static final String COMMANDS = """
-            - **give feedback to Ben**: quick feedback on a colleague's objective, optionally tagged to a skill. \
-            Add your words after a colon to go faster: `give feedback to Ben: your demo made the trade-offs clear`
+            - **give feedback to %1$s**: quick feedback on a colleague's objective, optionally tagged to a skill. \
+            Add your words after a colon to go faster: `give feedback to %1$s: your demo made the trade-offs clear`
             - **my feedback**: the feedback you've received, newest first
             - **cancel**: stop what we're doing; nothing half-done is saved
             - **help**: this list
@@ -20,16 +27,40 @@ public class HelpText {
             Coming next: asking several colleagues for feedback at once, self-assessments against your role's \
             skills, and learning suggestions sized to your gap.""";
 
-    public List<Block> blocks(Opening opening) {
+    private final People people;
+
+    public HelpText(People people) {
+        this.people = people;
+    }
+
+    /** The help for {@code asker}, whose examples name one of their real colleagues so they can be tried as they are. */
+    public List<Block> blocks(Opening opening, Person asker) {
         String intro = switch (opening) {
             case PLAIN -> "**Here's what I can do**";
             case HELLO -> "**Hi! I'm Stepwise.** I help you give and get feedback on your objectives and grow your skills. Here's what I can do:";
             case NOT_UNDERSTOOD -> "**Sorry, I didn't catch that.** Here's what I can do:";
         };
         return List.of(
-                Block.text(intro + "\n" + COMMANDS),
+                Block.text(intro + "\n" + COMMANDS.formatted(exampleColleague(asker))),
                 new Block.Choices(null, List.of(
                         new Block.Choice("Give feedback", "say", "give feedback", Block.Choice.Style.PRIMARY),
                         Block.Choice.of("My feedback", "say", "my feedback"))));
+    }
+
+    /** A teammate, else their manager, else anyone else, whose first name alone finds them. */
+    private String exampleColleague(Person asker) {
+        List<Person> everyone = people.list(asker.organisationId());
+        Map<String, Long> firstNames = everyone.stream()
+                .collect(Collectors.groupingBy(p -> p.firstName().toLowerCase(Locale.ROOT), Collectors.counting()));
+        List<Person> others = everyone.stream()
+                .filter(p -> !p.id().equals(asker.id()))
+                .filter(p -> firstNames.get(p.firstName().toLowerCase(Locale.ROOT)) == 1)
+                .sorted(Comparator.comparing(Person::name))
+                .toList();
+        return others.stream().filter(p -> asker.teamId() != null && asker.teamId().equals(p.teamId())).findFirst()
+                .or(() -> others.stream().filter(p -> Objects.equals(p.id(), asker.managerId())).findFirst())
+                .or(() -> others.stream().findFirst())
+                .map(Person::firstName)
+                .orElse("a colleague");
     }
 }

@@ -103,12 +103,17 @@ public class People {
         }
         record Scored(Person person, int distance) {
         }
-        return list(organisationId).stream()
+        List<Scored> close = list(organisationId).stream()
                 .map(p -> new Scored(p, java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of(normalise(p.name())), List.of(normalise(p.name()).split(" ")).stream())
                         .mapToInt(word -> editDistance(word, query)).min().orElse(Integer.MAX_VALUE)))
                 .filter(s -> s.distance() <= 2)
-                .sorted(java.util.Comparator.comparingInt(Scored::distance).thenComparing(s -> s.person().name()))
+                .toList();
+        // Only the closest: "Kofii" should suggest Kofi, not also Sofia two edits away.
+        int best = close.stream().mapToInt(Scored::distance).min().orElse(0);
+        return close.stream()
+                .filter(s -> s.distance() == best)
+                .sorted(java.util.Comparator.comparing(s -> s.person().name()))
                 .limit(limit)
                 .map(Scored::person)
                 .toList();

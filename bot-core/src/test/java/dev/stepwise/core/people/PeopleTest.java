@@ -28,6 +28,8 @@ class PeopleTest {
     void nearMissesSuggestPeopleForATypo() {
         assertThat(people.nearMisses(org.id(), "Priay", 3)).extracting(Person::key).containsExactly("priya");
         assertThat(people.nearMisses(org.id(), "Adeyem", 3)).extracting(Person::key).containsExactly("bea", "ben");
+        assertThat(people.nearMisses(org.id(), "Bne", 3)).extracting(Person::key)
+                .as("only the closest: Bea is two edits away").containsExactly("ben");
         assertThat(people.nearMisses(org.id(), "Xavier", 3)).isEmpty();
         assertThat(people.nearMisses(org.id(), "Bo", 3)).as("too short to guess").isEmpty();
         assertThat(People.editDistance("kitten", "sitting")).isEqualTo(3);
