@@ -1,6 +1,7 @@
 package dev.stepwise.app.playground;
 
 import dev.stepwise.core.conversation.Messenger;
+import dev.stepwise.core.organisation.Organisations;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,8 +20,9 @@ class PlaygroundConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    Messenger playgroundMessenger(PlaygroundConversations conversations) {
-        return new PlaygroundMessenger(conversations);
+    Messenger playgroundMessenger(PlaygroundConversations conversations, Organisations organisations,
+                                  PlaygroundProperties properties) {
+        return new PlaygroundMessenger(conversations, organisations, properties.organisation());
     }
 
     @Override

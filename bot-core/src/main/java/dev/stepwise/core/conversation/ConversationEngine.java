@@ -2,9 +2,11 @@ package dev.stepwise.core.conversation;
 
 import dev.stepwise.core.feedback.GiveFeedbackFlow;
 import dev.stepwise.core.feedback.MyFeedback;
+import dev.stepwise.core.goals.MyGoals;
 import dev.stepwise.core.help.HelpText;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
+import dev.stepwise.core.plan.MyPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * The single entry point for every channel: takes a neutral inbound event, answers it once (retries of the
  * same event id are dropped), routes it to a flow, keeps the conversation state, delivers messages meant for
- * other people through the {@link Messenger}, and returns the replies for the conversation it came from.
+ * other people through {@link Messengers}, and returns the replies for the conversation it came from.
  */
 @Component
 public class ConversationEngine {
@@ -32,13 +34,16 @@ public class ConversationEngine {
     private final Map<String, Flow> flows;
     private final GiveFeedbackFlow giveFeedback;
     private final MyFeedback myFeedback;
+    private final MyGoals myGoals;
+    private final MyPlan myPlan;
     private final HelpText help;
-    private final Messenger messenger;
+    private final Messengers messengers;
     private final ErrorReplies errors;
 
     public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
-                              List<Flow> flows, GiveFeedbackFlow giveFeedback, MyFeedback myFeedback, HelpText help,
-                              Messenger messenger, ErrorReplies errors) {
+                              List<Flow> flows, GiveFeedbackFlow giveFeedback, MyFeedback myFeedback, MyGoals myGoals,
+                              MyPlan myPlan, HelpText help,
+                              Messengers messengers, ErrorReplies errors) {
         this.events = events;
         this.states = states;
         this.router = router;
@@ -46,8 +51,10 @@ public class ConversationEngine {
         this.flows = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, Function.identity()));
         this.giveFeedback = giveFeedback;
         this.myFeedback = myFeedback;
+        this.myGoals = myGoals;
+        this.myPlan = myPlan;
         this.help = help;
-        this.messenger = messenger;
+        this.messengers = messengers;
         this.errors = errors;
     }
 
@@ -80,17 +87,26 @@ public class ConversationEngine {
                     (flow, state, name) -> flow.onAction(turn, state, name, pressed.value()));
             case Input.FormSubmitted form -> onBound(turn, form.formId(),
                     (flow, state, name) -> flow.onForm(turn, state, name, form.values()));
+            case Input.FeedbackOnMessage message -> giveFeedback.startOnMessage(turn, message);
         };
     }
 
     private Step onText(Turn turn, String text) {
-        return switch (router.route(text)) {
+        Intent intent = router.route(text);
+        if (intent instanceof Intent.NotYetAvailable && turn.state().isPresent()) {
+            // Mid-flow, "help with the launch was great" is the person's answer, not a command.
+            intent = new Intent.Unrecognised(text);
+        }
+        return switch (intent) {
             case Intent.Help h -> Step.stay(Outbound.reply(help.blocks(h.greeting() ? HelpText.Opening.HELLO : HelpText.Opening.PLAIN, turn.person())));
             case Intent.Cancel c -> turn.state().isPresent()
                     ? Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")))
                     : Step.stay(Outbound.reply(Block.text("There's nothing to cancel. Say **help** to see what I can do.")));
             case Intent.MyFeedback m -> Step.stay(Outbound.reply(myFeedback.blocks(turn.person())));
             case Intent.GiveFeedback g -> giveFeedback.start(turn, g.recipient(), g.text());
+            case Intent.MyGoals g -> Step.stay(Outbound.reply(myGoals.blocks(turn.person())));
+            case Intent.MyPlan p -> Step.stay(Outbound.reply(myPlan.blocks(turn.person())));
+            case Intent.NotYetAvailable n -> Step.stay(Outbound.reply(help.notYetAvailable(n.feature(), turn.person())));
             case Intent.Unrecognised u -> {
                 Optional<Flow> owner = turn.state().map(s -> flows.get(s.flow()));
                 yield owner.isPresent()
@@ -130,7 +146,7 @@ public class ConversationEngine {
             if (message.isReply() || message.recipient().equals(inbound.personId())) {
                 replies.add(Outbound.reply(message.blocks()));
             } else {
-                messenger.send(inbound.organisationId(), message.recipient(), message.blocks());
+                messengers.send(inbound.channel(), inbound.organisationId(), message.recipient(), message.blocks());
             }
         }
         return replies;

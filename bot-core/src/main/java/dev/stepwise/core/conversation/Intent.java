@@ -16,6 +16,16 @@ public sealed interface Intent {
     record MyFeedback() implements Intent {
     }
 
+    record MyGoals() implements Intent {
+    }
+
+    record MyPlan() implements Intent {
+    }
+
+    /** A command the product will have but this version doesn't yet: answered honestly, never guessed at. */
+    record NotYetAvailable(String feature) implements Intent {
+    }
+
     /** Not a command: free text for the flow in progress, or something the bot doesn't understand. */
     record Unrecognised(String text) implements Intent {
     }

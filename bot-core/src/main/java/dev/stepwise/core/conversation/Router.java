@@ -24,6 +24,16 @@ public class Router {
                     + "(?:\\s*(?::|\\n)\\s*(?<text>.*))?",
             FLAGS);
 
+    private static final Pattern MY_GOALS = Pattern.compile(
+            "((show|list|see|view) )?(me )?(my )?(goals|objectives)", FLAGS);
+    private static final Pattern MY_PLAN = Pattern.compile(
+            "((show|list|see|view) )?(me )?(my )?(plan|learning plan|development plan)", FLAGS);
+    private static final Pattern REQUEST_FEEDBACK = Pattern.compile(
+            "(request|ask for|ask|get|collect) (some |more )?feedback\\b.*", FLAGS);
+    private static final Pattern ASSESS = Pattern.compile("(self[- ]?)?assess(ment)?( me| myself)?\\b.*", FLAGS);
+    private static final Pattern SITUATION = Pattern.compile("(help (me )?with|advice (on|about)|coach me (on|about|through)) .+", FLAGS);
+    private static final Pattern SETTINGS = Pattern.compile("(my )?(settings|preferences|notifications)", FLAGS);
+
     public Intent route(String typed) {
         String text = typed == null ? "" : typed.strip();
         String bare = text.replaceAll("[.!?]+$", "").strip();
@@ -38,6 +48,24 @@ public class Router {
         }
         if (MY_FEEDBACK.matcher(bare).matches()) {
             return new Intent.MyFeedback();
+        }
+        if (MY_GOALS.matcher(bare).matches()) {
+            return new Intent.MyGoals();
+        }
+        if (MY_PLAN.matcher(bare).matches()) {
+            return new Intent.MyPlan();
+        }
+        if (REQUEST_FEEDBACK.matcher(bare).matches()) {
+            return new Intent.NotYetAvailable("Asking several colleagues for feedback at once");
+        }
+        if (ASSESS.matcher(bare).matches()) {
+            return new Intent.NotYetAvailable("Self-assessment against your role's skills");
+        }
+        if (SITUATION.matcher(bare).matches()) {
+            return new Intent.NotYetAvailable("Just-in-time help with a situation");
+        }
+        if (SETTINGS.matcher(bare).matches()) {
+            return new Intent.NotYetAvailable("Settings for reminders and quiet hours");
         }
         Matcher give = GIVE_FEEDBACK.matcher(text);
         if (give.matches()) {

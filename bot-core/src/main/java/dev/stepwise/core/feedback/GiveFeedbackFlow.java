@@ -5,6 +5,7 @@ import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
+import dev.stepwise.core.conversation.Input;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
@@ -35,6 +36,7 @@ public class GiveFeedbackFlow implements Flow {
     private static final String CANCEL = "cancel";
     private static final String NO_OBJECTIVE = "none";
     private static final int MAX_CHOICES = 8;
+    private static final int CONTEXT_EXCERPT = 280;
 
     private final People people;
     private final Objectives objectives;
@@ -63,6 +65,38 @@ public class GiveFeedbackFlow implements Flow {
                     "Who would you like to give feedback to? Type their name.")));
         }
         return findRecipient(turn, state, recipient);
+    }
+
+    /**
+     * Starts the flow from "give feedback on this message": the author is the recipient, and the message (an
+     * excerpt and its link) becomes the feedback's context.
+     */
+    public Step startOnMessage(Turn turn, Input.FeedbackOnMessage message) {
+        Optional<Person> author = people.find(turn.organisationId(), message.author());
+        if (author.isEmpty()) {
+            return Step.stay(Outbound.reply(Block.text(
+                    "I don't know who wrote that message, so I can't pass feedback on to them.")));
+        }
+        if (author.get().id().equals(turn.person().id())) {
+            return Step.stay(Outbound.reply(Block.text(
+                    "That's your own message! Feedback here is for colleagues: pick one of theirs.")));
+        }
+        Map<String, String> data = new HashMap<>();
+        data.put("context", messageContext(message));
+        ConversationState state = ConversationState.start(NAME, RECIPIENT).next(RECIPIENT, data);
+        return chooseRecipient(turn, state, author.get());
+    }
+
+    private static String messageContext(Input.FeedbackOnMessage message) {
+        String excerpt = message.text().strip().replaceAll("\\s+", " ");
+        if (excerpt.length() > CONTEXT_EXCERPT) {
+            excerpt = excerpt.substring(0, CONTEXT_EXCERPT) + "\u2026";
+        }
+        String quoted = excerpt.isEmpty() ? "" : "\u201c" + excerpt + "\u201d";
+        if (message.link() == null || message.link().isBlank()) {
+            return quoted.isEmpty() ? "A chat message" : quoted;
+        }
+        return quoted.isEmpty() ? "[Their message](" + message.link() + ")" : quoted + " ([message](" + message.link() + "))";
     }
 
     @Override
@@ -222,7 +256,7 @@ public class GiveFeedbackFlow implements Flow {
         }
         List<NewFeedback.SkillTag> tags = skill.map(s -> List.of(new NewFeedback.SkillTag(s.id(), null))).orElse(List.of());
         feedback.give(turn.organisationId(), new NewFeedback(turn.person().id(), recipient.id(),
-                objective == null ? null : objective.id(), tags, text, null, NewFeedback.Visibility.RECIPIENT, false));
+                objective == null ? null : objective.id(), tags, text, state.get("context"), NewFeedback.Visibility.RECIPIENT, false));
 
         String tagLine = tagLine(objective, skill.orElse(null));
         Outbound thanks = Outbound.reply(Block.text("Thanks! Your feedback is on its way to **%s**.%s"
@@ -233,6 +267,9 @@ public class GiveFeedbackFlow implements Flow {
             fields.add(new Block.CardField("Objective", objective.title()));
         }
         skill.ifPresent(s -> fields.add(new Block.CardField("Skill", s.name())));
+        if (state.get("context") != null) {
+            fields.add(new Block.CardField("Context", state.get("context")));
+        }
         Outbound delivered = Outbound.direct(recipient.id(), List.of(
                 new Block.Card("New feedback from " + turn.person().name(), null, fields),
                 Block.text("Say **my feedback** to see all the feedback you've received.")));

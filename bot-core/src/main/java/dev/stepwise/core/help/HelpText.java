@@ -21,6 +21,8 @@ public class HelpText {
             - **give feedback to %1$s**: quick feedback on a colleague's objective, optionally tagged to a skill. \
             Add your words after a colon to go faster: `give feedback to %1$s: your demo made the trade-offs clear`
             - **my feedback**: the feedback you've received, newest first
+            - **my goals**: your objectives and how far along they are
+            - **my plan**: the learning and practice you've planned
             - **cancel**: stop what we're doing; nothing half-done is saved
             - **help**: this list
 
@@ -42,9 +44,21 @@ public class HelpText {
         };
         return List.of(
                 Block.text(intro + "\n" + COMMANDS.formatted(exampleColleague(asker))),
-                new Block.Choices(null, List.of(
-                        new Block.Choice("Give feedback", "say", "give feedback", Block.Choice.Style.PRIMARY),
-                        Block.Choice.of("My feedback", "say", "my feedback"))));
+                buttons());
+    }
+
+    private static Block.Choices buttons() {
+        return new Block.Choices(null, List.of(
+                new Block.Choice("Give feedback", "say", "give feedback", Block.Choice.Style.PRIMARY),
+                Block.Choice.of("My feedback", "say", "my feedback"),
+                Block.Choice.of("My goals", "say", "my goals")));
+    }
+
+    /** The honest answer to a command this version doesn't have yet, followed by what does work. */
+    public List<Block> notYetAvailable(String feature, Person asker) {
+        return List.of(Block.text("**%s isn't available yet.** It's on its way. Meanwhile, here's what I can do:\n%s"
+                        .formatted(feature, COMMANDS.formatted(exampleColleague(asker)))),
+                buttons());
     }
 
     /** A teammate, else their manager, else anyone else, whose first name alone finds them. */

@@ -46,6 +46,30 @@ public class People {
                 .params(personId, organisationId, platform, externalId).update();
     }
 
+    /**
+     * Records that the person is this user on the platform, if neither side is linked yet (a person has one
+     * identity per platform); returns whether the link now holds.
+     */
+    public boolean linkIdentity(UUID organisationId, UUID personId, String platform, String externalId) {
+        jdbc.sql("""
+                        insert into person_identities (person_id, organisation_id, platform, external_id) values (?, ?, ?, ?)
+                        on conflict do nothing""")
+                .params(personId, organisationId, platform, externalId).update();
+        return identityOf(organisationId, personId, platform).filter(externalId::equals).isPresent();
+    }
+
+    /** The person's user id on the platform (e.g. their Slack user id), if known. */
+    public Optional<String> identityOf(UUID organisationId, UUID personId, String platform) {
+        return jdbc.sql("select external_id from person_identities where organisation_id = ? and person_id = ? and platform = ?")
+                .params(organisationId, personId, platform).query(String.class).optional();
+    }
+
+    /** The person with this email address (case-insensitive). */
+    public Optional<Person> findByEmail(UUID organisationId, String email) {
+        return jdbc.sql(SELECT + " where p.organisation_id = ? and lower(p.email) = lower(?)")
+                .params(organisationId, email.strip()).query(Person.class).optional();
+    }
+
     public Optional<Person> find(UUID organisationId, UUID personId) {
         return jdbc.sql(SELECT + " where p.organisation_id = ? and p.id = ?")
                 .params(organisationId, personId).query(Person.class).optional();

@@ -52,4 +52,23 @@ class RouterTest {
     void anythingElseIsLeftForTheFlowInProgress(String typed) {
         assertThat(router.route(typed)).isInstanceOf(Intent.Unrecognised.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my goals", "goals", "show my objectives", "Objectives?"})
+    void myGoals(String typed) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.MyGoals());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my plan", "plan", "show me my learning plan"})
+    void myPlan(String typed) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.MyPlan());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"request feedback", "ask for feedback from Ben", "assess", "self-assessment",
+            "help with a tough conversation tomorrow", "advice on delegating", "settings"})
+    void commandsOfLaterVersionsAreRecognisedNotGuessed(String typed) {
+        assertThat(router.route(typed)).isInstanceOf(Intent.NotYetAvailable.class);
+    }
 }

@@ -221,4 +221,40 @@ class GiveFeedbackFlowTest {
         return CoreTestContext.bean(JdbcClient.class);
     }
 
+
+    @Test
+    void feedbackOnAChatMessageCarriesTheMessageAsContextToItsAuthor() {
+        var priya = tester.as("priya");
+        priya.send(new dev.stepwise.core.conversation.Input.FeedbackOnMessage(org.personId("ben"),
+                        "Release notes for v2.3 are up: three fixes, one   breaking change.", "https://chat.example/p/123"),
+                        java.util.UUID.randomUUID().toString())
+                .expectReply("Which of **Ben**'s objectives");
+        priya.press("Ship onboarding v2");
+        priya.submit(Map.of("skill", "", "text", "Flagging the breaking change up front saved us a rollback."))
+                .expectReply("Thanks!", "Ben Adeyemi");
+
+        assertThat(tester.inboxOf("ben")).singleElement().asString()
+                .contains("Flagging the breaking change", "Context: \u201cRelease notes for v2.3 are up: three fixes, one breaking change.\u201d",
+                        "https://chat.example/p/123");
+        String context = jdbc().sql("select context from feedback_items where organisation_id = ?").param(org.id())
+                .query(String.class).single();
+        assertThat(context).isEqualTo("\u201cRelease notes for v2.3 are up: three fixes, one breaking change.\u201d"
+                + " ([message](https://chat.example/p/123))");
+    }
+
+    @Test
+    void feedbackOnOnesOwnMessageIsRefusedKindlyAndNothingStarts() {
+        var ben = tester.as("ben");
+        ben.send(new dev.stepwise.core.conversation.Input.FeedbackOnMessage(org.personId("ben"), "my own note", null),
+                java.util.UUID.randomUUID().toString()).expectReply("That's your own message!");
+        ben.says("cancel").expectReply("There's nothing to cancel.");
+    }
+
+    @Test
+    void midFlowTextThatLooksLikeAFutureCommandIsTheFeedbackItself() {
+        var priya = tester.as("priya");
+        priya.says("give feedback to Ben").press("Ship onboarding v2");
+        priya.says("Help with the release checklist was spot on.").expectReply("Thanks!");
+        assertThat(tester.inboxOf("ben")).singleElement().asString().contains("Help with the release checklist was spot on.");
+    }
 }

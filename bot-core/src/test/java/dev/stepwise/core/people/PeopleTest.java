@@ -76,4 +76,23 @@ class PeopleTest {
         assertThat(ben.managerId()).isEqualTo(org.personId("maya"));
         assertThat(ben.describe()).isEqualTo("Ben Adeyemi (Software Engineer, Core)");
     }
+
+    @Test
+    void aChannelUserIsLinkedToAPersonOnceAndFoundByEmail() {
+        assertThat(people.findByEmail(org.id(), " BEN@Example.org ")).map(Person::key).contains("ben");
+        assertThat(people.findByEmail(org.id(), "ben@elsewhere.org")).isEmpty();
+
+        String teamsId = java.util.UUID.randomUUID().toString();
+        assertThat(people.identityOf(org.id(), org.personId("ben"), "teams")).isEmpty();
+        assertThat(people.linkIdentity(org.id(), org.personId("ben"), "teams", teamsId)).isTrue();
+        assertThat(people.linkIdentity(org.id(), org.personId("ben"), "teams", teamsId)).as("again: still linked").isTrue();
+        assertThat(people.identityOf(org.id(), org.personId("ben"), "teams")).contains(teamsId);
+        assertThat(people.findByIdentity(org.id(), "teams", teamsId)).map(Person::key).contains("ben");
+
+        assertThat(people.linkIdentity(org.id(), org.personId("ben"), "teams", "someone-else"))
+                .as("one identity per platform").isFalse();
+        assertThat(people.linkIdentity(org.id(), org.personId("sam"), "teams", teamsId))
+                .as("a user is one person").isFalse();
+        assertThat(people.identityOf(org.id(), org.personId("sam"), "teams")).isEmpty();
+    }
 }

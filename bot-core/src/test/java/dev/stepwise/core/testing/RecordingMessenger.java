@@ -14,6 +14,16 @@ public final class RecordingMessenger implements Messenger {
     private final Map<UUID, List<List<Block>>> inboxes = new ConcurrentHashMap<>();
 
     @Override
+    public String channel() {
+        return "test";
+    }
+
+    @Override
+    public boolean reaches(UUID organisationId, UUID personId) {
+        return true;
+    }
+
+    @Override
     public boolean send(UUID organisationId, UUID personId, List<Block> blocks) {
         inboxes.computeIfAbsent(personId, id -> new ArrayList<>()).add(List.copyOf(blocks));
         return true;
