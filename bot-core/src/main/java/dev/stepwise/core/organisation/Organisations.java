@@ -46,4 +46,12 @@ public class Organisations {
                 .params(identity.platform(), identity.kind(), identity.externalId())
                 .query(Organisation.class).optional();
     }
+
+    /** How the platforms name this organisation (e.g. its Slack team and enterprise ids). */
+    public java.util.List<ChannelIdentity> identities(UUID organisationId, String platform) {
+        return jdbc.sql("""
+                        select platform, kind, external_id from organisation_identities
+                        where organisation_id = ? and platform = ? order by kind, external_id""")
+                .params(organisationId, platform).query(ChannelIdentity.class).list();
+    }
 }
