@@ -1,0 +1,263 @@
+package dev.stepwise.slack.inbound;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.view.View;
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Input;
+import dev.stepwise.core.conversation.Outbound;
+import dev.stepwise.slack.blockkit.ActionIds;
+import dev.stepwise.slack.blockkit.BlockKitRenderer;
+import dev.stepwise.slack.blockkit.FormValues;
+import dev.stepwise.slack.outbound.PendingForms;
+import dev.stepwise.slack.outbound.SlackHome;
+import dev.stepwise.slack.outbound.SlackReplies;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Slack surface, registered on the Bolt app: DMs, mentions, the slash command, buttons and selects,
+ * shortcuts, modal submissions and App Home. Each listener acknowledges at once and leaves the work to
+ * {@code workers}; only a modal submission is answered inline, because Slack shows its validation errors from
+ * the acknowledgement.
+ */
+public class SlackListeners {
+
+    static final String GIVE_FEEDBACK_ON_MESSAGE = "give_feedback_on_message";
+    static final String REQUEST_FEEDBACK = "request_feedback";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
+
+    private final SlackTurns turns;
+    private final SlackReplies replies;
+    private final SlackHome home;
+    private final PendingForms forms;
+    private final BlockKitRenderer renderer;
+    private final Executor workers;
+    private final String command;
+
+    public SlackListeners(SlackTurns turns, SlackReplies replies, SlackHome home, PendingForms forms,
+                          BlockKitRenderer renderer, Executor workers, String command) {
+        this.turns = turns;
+        this.replies = replies;
+        this.home = home;
+        this.forms = forms;
+        this.renderer = renderer;
+        this.workers = workers;
+        this.command = command;
+    }
+
+    public void register(App app) {
+        app.event(MessageEvent.class, (payload, ctx) -> {
+            MessageEvent event = payload.getEvent();
+            if ("im".equals(event.getChannelType()) && event.getBotId() == null && event.getUser() != null) {
+                SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
+                SlackConversation conversation = SlackConversation.inChannel(event.getChannel(), event.getThreadTs());
+                later(() -> turns.run(actor, payload.getEventId(), conversation, null,
+                        known -> new Input.Message(turns.plainText(actor, known, event.getText()))));
+            }
+            return ctx.ack();
+        });
+
+        app.event(AppMentionEvent.class, (payload, ctx) -> {
+            AppMentionEvent event = payload.getEvent();
+            if (event.getBotId() == null && event.getUser() != null) {
+                SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
+                String thread = event.getThreadTs() != null ? event.getThreadTs() : event.getTs();
+                // In a shared channel the answer is for the asker's eyes only: it may hold their feedback.
+                SlackConversation conversation = SlackConversation.inChannel(event.getChannel(), thread).privatelyTo(event.getUser());
+                String text = SlackText.withoutMentionOf(ctx.getBotUserId(), event.getText());
+                later(() -> turns.run(actor, payload.getEventId(), conversation, null,
+                        known -> new Input.Message(turns.plainText(actor, known, text))));
+            }
+            return ctx.ack();
+        });
+
+        app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            AppHomeOpenedEvent event = payload.getEvent();
+            if ("home".equals(event.getTab())) {
+                SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
+                later(() -> home.opened(actor.token(), actor.enterpriseId(), actor.teamId(), event.getUser(), payload.getEventId()));
+            }
+            return ctx.ack();
+        });
+
+        app.command(command, (request, ctx) -> {
+            var payload = request.getPayload();
+            SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), payload.getUserId());
+            SlackConversation conversation = SlackConversation.inChannel(payload.getChannelId(), null)
+                    .privatelyTo(payload.getUserId()).withResponseUrl(payload.getResponseUrl());
+            String text = payload.getText() == null || payload.getText().isBlank() ? "help" : payload.getText();
+            later(() -> turns.run(actor, "command:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
+                    known -> new Input.Command(command.replace("/", ""), turns.plainText(actor, known, text))));
+            return ctx.ack();
+        });
+
+        app.blockAction(Pattern.compile(".*"), (request, ctx) -> {
+            BlockActionPayload payload = request.getPayload();
+            if (payload.getActions() == null || payload.getActions().isEmpty()) {
+                return ctx.ack();
+            }
+            BlockActionPayload.Action action = payload.getActions().getFirst();
+            SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+                    payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+            later(() -> pressed(actor, payload, action));
+            return ctx.ack();
+        });
+
+        app.viewSubmission(Pattern.compile(".*"), (request, ctx) -> {
+            var payload = request.getPayload();
+            View view = payload.getView();
+            SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+                    payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+            return submitted(actor, view, ctx);
+        });
+
+        app.viewClosed(Pattern.compile(".*"), (request, ctx) -> ctx.ack());
+
+        app.messageShortcut(GIVE_FEEDBACK_ON_MESSAGE, (request, ctx) -> {
+            var payload = request.getPayload();
+            SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+                    payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+            later(() -> feedbackOnMessage(actor, payload.getTriggerId(), payload.getChannel().getId(),
+                    payload.getMessage().getUser(), payload.getMessage().getText(), payload.getMessageTs()));
+            return ctx.ack();
+        });
+
+        app.globalShortcut(REQUEST_FEEDBACK, (request, ctx) -> {
+            var payload = request.getPayload();
+            SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
+                    payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
+            SlackConversation conversation = SlackConversation.inModal("shortcut:" + payload.getTriggerId());
+            later(() -> turns.run(actor, "shortcut:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
+                    known -> new Input.Command(command.replace("/", ""), "request feedback")));
+            return ctx.ack();
+        });
+
+        app.blockSuggestion(Pattern.compile(".*"), (request, ctx) -> ctx.ack(r -> r.options(List.of())));
+    }
+
+    private void pressed(SlackTurns.Actor actor, BlockActionPayload payload, BlockActionPayload.Action action) {
+        String actionId = ActionIds.decode(action.getActionId());
+        String value = action.getValue() != null ? action.getValue()
+                : action.getSelectedOption() != null ? action.getSelectedOption().getValue() : "";
+        SlackConversation conversation = conversationOf(actor, payload);
+        if (BlockKitRenderer.OPEN_FORM_ACTION_ID.equals(actionId)) {
+            Optional<Block.Form> form = forms.find(actor.userId(), value);
+            replies.deliver(actor.token(), actor.userId(), conversation, List.of(form
+                    .map(Outbound::reply)
+                    .orElseGet(() -> Outbound.reply(Block.text(
+                            "That form has expired, so nothing was sent. Start again whenever you like.")))), payload.getTriggerId());
+            return;
+        }
+        turns.run(actor, "action:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
+                known -> new Input.ButtonPressed(actionId, value));
+    }
+
+    private SlackConversation conversationOf(SlackTurns.Actor actor, BlockActionPayload payload) {
+        View view = payload.getView();
+        if (view != null && "home".equals(view.getType())) {
+            return replies.directConversation(actor.token(), actor.userId());
+        }
+        if (view != null) {
+            return metadataOf(view).orElseGet(() -> SlackConversation.inModal("view:" + view.getId())).inView(view.getId());
+        }
+        BlockActionPayload.Container container = payload.getContainer();
+        String channel = container != null && container.getChannelId() != null ? container.getChannelId()
+                : payload.getChannel() == null ? null : payload.getChannel().getId();
+        String thread = container == null ? null : container.getThreadTs();
+        if (thread == null && payload.getMessage() != null) {
+            thread = payload.getMessage().getThreadTs();
+        }
+        SlackConversation conversation = SlackConversation.inChannel(channel, thread);
+        if (container != null && container.isEphemeral()) {
+            conversation = conversation.privatelyTo(actor.userId()).withResponseUrl(payload.getResponseUrl());
+        }
+        return conversation;
+    }
+
+    private Response submitted(SlackTurns.Actor actor, View view, com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx) {
+        SlackConversation conversation = metadataOf(view).orElseGet(() -> SlackConversation.inModal("view:" + view.getId()));
+        Map<String, String> values = FormValues.from(view.getState());
+        Optional<SlackTurns.Known> known = turns.identify(actor, conversation, null);
+        if (known.isEmpty()) {
+            return ctx.ack();
+        }
+        List<Outbound> answers = turns.answer("view:" + view.getId() + ":" + view.getHash(), known.get(), conversation,
+                new Input.FormSubmitted(view.getCallbackId(), values));
+        List<Block> blocks = answers.stream().flatMap(a -> a.blocks().stream()).toList();
+        Optional<Block.Form> form = blocks.stream().filter(Block.Form.class::isInstance).map(Block.Form.class::cast).findFirst();
+        if (form.isPresent() && form.get().formId().equals(view.getCallbackId()) && !renderer.errors(form.get()).isEmpty()) {
+            return ctx.ackWithErrors(renderer.errors(form.get()));
+        }
+        if (form.isPresent()) {
+            return ctx.ackWithUpdate(renderer.modal(form.get(), conversation.toMetadata()));
+        }
+        if (!conversation.hasChannel()) {
+            return ctx.ackWithUpdate(replies.panel(blocks, conversation));
+        }
+        later(() -> replies.deliver(actor.token(), actor.userId(), conversation, answers, null));
+        return ctx.ack();
+    }
+
+    private void feedbackOnMessage(SlackTurns.Actor actor, String triggerId, String channelId, String authorUserId,
+                                   String text, String messageTs) {
+        SlackConversation conversation = SlackConversation.inModal("shortcut:" + triggerId);
+        turns.identify(actor, conversation, triggerId).ifPresent(known -> {
+            Optional<dev.stepwise.core.people.Person> author = authorUserId == null ? Optional.empty()
+                    : turns.personFor(actor, known, authorUserId);
+            if (author.isEmpty()) {
+                replies.deliver(actor.token(), actor.userId(), conversation, List.of(Outbound.reply(Block.text(
+                        "I can only pass feedback to colleagues I know, and I don't know who wrote that message "
+                                + "(it may be from an app, or from someone not in Stepwise yet)."))), triggerId);
+                return;
+            }
+            String link = replies.permalink(actor.token(), channelId, messageTs).orElse(null);
+            List<Outbound> answers = turns.answer("shortcut:" + triggerId, known, conversation,
+                    new Input.FeedbackOnMessage(author.get().id(), turns.plainText(actor, known, text), link));
+            replies.deliver(actor.token(), actor.userId(), conversation, answers, triggerId);
+        });
+    }
+
+    private static Optional<SlackConversation> metadataOf(View view) {
+        String metadata = view.getPrivateMetadata();
+        if (metadata == null || metadata.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SlackConversation.fromMetadata(metadata));
+        } catch (RuntimeException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    /** The actor from the payload's own workspace ids (in single-workspace mode Bolt's context has the token's team). */
+    private static SlackTurns.Actor actor(Context ctx, String enterpriseId, String teamId, String userId) {
+        return new SlackTurns.Actor(ctx.getBotToken(), enterpriseId != null ? enterpriseId : ctx.getEnterpriseId(),
+                teamId != null ? teamId : ctx.getTeamId(), userId);
+    }
+
+    private void later(Runnable work) {
+        try {
+            workers.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException failure) {
+                    log.error("Slack work failed after its acknowledgement", failure);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            log.error("Too much Slack work queued; dropped one event after acknowledging it");
+        }
+    }
+}

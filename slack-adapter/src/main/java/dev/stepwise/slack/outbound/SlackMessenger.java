@@ -1,0 +1,67 @@
+package dev.stepwise.slack.outbound;
+
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Messenger;
+import dev.stepwise.core.conversation.Outbound;
+import dev.stepwise.core.people.People;
+import dev.stepwise.slack.inbound.SlackConversation;
+import dev.stepwise.slack.inbound.SlackPeople;
+import dev.stepwise.slack.inbound.SlackWorkspaces;
+import dev.stepwise.slack.webapi.SlackCallFailed;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reaches people in their DM with the bot (feedback for them, nudges), then refreshes their App Home. */
+public class SlackMessenger implements Messenger {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
+
+    private final SlackWorkspaces workspaces;
+    private final SlackPeople slackPeople;
+    private final People people;
+    private final SlackReplies replies;
+    private final SlackHome home;
+
+    public SlackMessenger(SlackWorkspaces workspaces, SlackPeople slackPeople, People people, SlackReplies replies,
+                          SlackHome home) {
+        this.workspaces = workspaces;
+        this.slackPeople = slackPeople;
+        this.people = people;
+        this.replies = replies;
+        this.home = home;
+    }
+
+    @Override
+    public String channel() {
+        return "slack";
+    }
+
+    @Override
+    public boolean reaches(UUID organisationId, UUID personId) {
+        return slackPeople.slackUserOf(organisationId, personId).isPresent() && workspaces.botToken(organisationId).isPresent();
+    }
+
+    @Override
+    public boolean send(UUID organisationId, UUID personId, List<Block> blocks) {
+        Optional<String> userId = slackPeople.slackUserOf(organisationId, personId);
+        Optional<String> token = workspaces.botToken(organisationId);
+        if (userId.isEmpty() || token.isEmpty()) {
+            log.warn("Person {} can't be reached in Slack", personId);
+            return false;
+        }
+        try {
+            SlackConversation dm = replies.directConversation(token.get(), userId.get());
+            if (!replies.deliver(token.get(), userId.get(), dm, List.of(Outbound.reply(blocks)), null)) {
+                return false;
+            }
+        } catch (SlackCallFailed failed) {
+            log.warn("Couldn't message person {} in Slack: {} failed with {}", personId, failed.method(), failed.error());
+            return false;
+        }
+        people.find(organisationId, personId).ifPresent(person -> home.refresh(organisationId, person));
+        return true;
+    }
+}
