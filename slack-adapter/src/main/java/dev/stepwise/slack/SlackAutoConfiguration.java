@@ -172,6 +172,12 @@ public class SlackAutoConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("stepwise.slack.socket-mode")
+    SlackSocketMode slackSocketMode(App app, SlackProperties properties) {
+        return new SlackSocketMode(app, properties.appToken());
+    }
+
+    @Bean
     SlackEndpoint slackEndpoint(App app, SlackProperties properties, Clock clock) {
         return new SlackEndpoint(app, new SlackRequestVerifier(properties.signingSecret(), clock, properties.replayWindow()));
     }

@@ -29,6 +29,9 @@ public final class SlackStandIn {
 
     private static WireMockServer server;
 
+    /** What apps.connections.open answers (Socket Mode), when a test plays Slack's WebSocket side. */
+    static volatile String socketModeUrl;
+
     private SlackStandIn() {
     }
 
@@ -66,6 +69,9 @@ public final class SlackStandIn {
         ok("chat.getPermalink", "\"channel\":\"C0TEAM\",\"permalink\":\"https://northwind.slack.com/archives/C0TEAM/p1763890000000100\"");
         ok("users.info", "\"user\":{\"id\":\"U0NOBODY\",\"deleted\":false,\"is_bot\":false,\"real_name\":\"Nobody Known\","
                 + "\"tz\":\"Europe/London\",\"profile\":{\"email\":\"nobody@elsewhere.example\"}}");
+        if (socketModeUrl != null) {
+            ok("apps.connections.open", "\"url\":\"" + socketModeUrl + "\"");
+        }
         wm.stubFor(post(urlPathMatching("/response/.*")).willReturn(aResponse().withStatus(200).withBody("ok")));
     }
 
