@@ -48,7 +48,7 @@ class ConfiguredServersTest {
         assertThat(context.containsBean("playgroundController")).isFalse();
         assertThat(context.getBeanNamesForType(dev.stepwise.core.conversation.Messenger.class)).doesNotContain("playgroundMessenger");
         HttpClient http = HttpClient.newHttpClient();
-        for (String path : new String[] {"/", "/api/playground/people", "/playground/index.html"}) {
+        for (String path : new String[] {"/", "/api/playground/people", "/playground/index.html", "/slack/events"}) {
             int status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
             assertThat(status).as(path).isEqualTo(404);
