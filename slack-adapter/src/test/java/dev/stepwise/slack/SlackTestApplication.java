@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Import;
 @Import(CoreConfiguration.class)
 public class SlackTestApplication {
 
-    @Bean
+    /** Shared by every test context in the JVM: a closing context must not close it. */
+    @Bean(destroyMethod = "")
     DataSource dataSource() {
         return RealServers.get().dataSource();
     }

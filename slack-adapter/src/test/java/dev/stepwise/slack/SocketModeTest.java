@@ -15,6 +15,8 @@ import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -26,9 +28,11 @@ class SocketModeTest extends SlackAdapterTest {
 
     private static final SlackSide SLACK_SIDE = SlackSide.listening();
 
-    static {
-        // Socket Mode connects while the application starts, to the URL apps.connections.open hands out.
+    /** Socket Mode connects while the application starts, to the URL apps.connections.open hands out. */
+    @DynamicPropertySource
+    static void slackSide(DynamicPropertyRegistry registry) {
         SlackStandIn.socketModeUrl = "ws://127.0.0.1:" + SLACK_SIDE.getPort() + "/link/?ticket=t1";
+        SlackStandIn.ok("apps.connections.open", "\"url\":\"" + SlackStandIn.socketModeUrl + "\"");
     }
 
     @AfterAll
