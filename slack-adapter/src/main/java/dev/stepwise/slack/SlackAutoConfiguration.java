@@ -145,6 +145,9 @@ public class SlackAutoConfiguration {
                 .signingSecret(properties.signingSecret())
                 // Verified before parsing by SlackEndpoint, the one place that refuses unsigned or stale requests.
                 .requestVerificationEnabled(false)
+                // Subscriptions bring events nobody handles (message.im also sends edits, deletions, bot messages):
+                // acknowledge them quietly instead of a warning with sample listener code for each.
+                .allEventsApiAutoAckEnabled(true)
                 .unmatchedRequestHandler(request -> {
                     log.debug("Ignoring a Slack request nobody handles: {}", request.getRequestType());
                     return Response.ok();

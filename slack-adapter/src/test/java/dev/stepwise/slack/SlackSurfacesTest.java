@@ -179,4 +179,15 @@ class SlackSurfacesTest extends SlackAdapterTest {
         awaitCall("chat.postMessage", c -> texts(c.get("blocks")).contains("moved on"));
         assertThat(calls("views.open")).noneMatch(c -> texts(c.get("view")).contains("Feedback for Ben"));
     }
+
+    @Test
+    void aModalSubmittedFromAWorkspaceNotConnectedExplainsItselfInTheModal() {
+        var elsewhere = new SlackPayloads("T0NOTCONNECTED");
+        var submitted = slack.interaction(elsewhere.viewSubmission("U0STRANGER", "V0X", "feedback.compose@00000000",
+                "", Map.of("text", "hello"), Map.of()));
+        assertThat(submitted.statusCode()).isEqualTo(200);
+        JsonObject answer = json(submitted.body());
+        assertThat(answer.get("response_action").getAsString()).isEqualTo("update");
+        assertThat(texts(answer.get("view").toString())).contains("isn't connected to a Stepwise organisation");
+    }
 }

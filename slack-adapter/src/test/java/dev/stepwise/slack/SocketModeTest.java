@@ -23,6 +23,8 @@ import org.springframework.test.context.TestPropertySource;
  * Socket Mode: the app opens a WebSocket at the URL apps.connections.open hands out (here a local server playing
  * Slack), acknowledges each envelope, and answers the event like one posted to the request URL.
  */
+// Closed after the class: its Socket Mode client would otherwise keep reconnecting during other tests.
+@org.springframework.test.annotation.DirtiesContext
 @TestPropertySource(properties = {"stepwise.slack.socket-mode=true", "stepwise.slack.app-token=xapp-1-A0STEP-test"})
 class SocketModeTest extends SlackAdapterTest {
 

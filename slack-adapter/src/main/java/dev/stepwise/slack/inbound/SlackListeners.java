@@ -189,9 +189,10 @@ public class SlackListeners {
     private Response submitted(SlackTurns.Actor actor, View view, com.slack.api.bolt.context.builtin.ViewSubmissionContext ctx) {
         SlackConversation conversation = metadataOf(view).orElseGet(() -> SlackConversation.inModal("view:" + view.getId()));
         Map<String, String> values = FormValues.from(view.getState());
-        Optional<SlackTurns.Known> known = turns.identify(actor, conversation, null);
+        List<Block> why = new java.util.ArrayList<>();
+        Optional<SlackTurns.Known> known = turns.identify(actor, why::add);
         if (known.isEmpty()) {
-            return ctx.ack();
+            return ctx.ackWithUpdate(replies.panel(why, conversation));
         }
         List<Outbound> answers = turns.answer("view:" + view.getId() + ":" + view.getHash(), known.get(), conversation,
                 new Input.FormSubmitted(view.getCallbackId(), values));

@@ -39,21 +39,24 @@ public class SlackTurns {
 
     /** The organisation and person behind an actor: both known, or empty after the actor has been told why. */
     public Optional<Known> identify(Actor actor, SlackConversation conversation, String triggerId) {
+        return identify(actor, why -> replies.deliver(actor.token(), actor.userId(), conversation,
+                List.of(Outbound.reply(why)), triggerId));
+    }
+
+    /** As above, but the explanation for an unknown workspace or person goes to {@code tell} (e.g. a modal's answer). */
+    public Optional<Known> identify(Actor actor, java.util.function.Consumer<Block> tell) {
         Optional<Organisation> organisation = workspaces.organisationOf(actor.enterpriseId(), actor.teamId());
         if (organisation.isEmpty()) {
-            replies.deliver(actor.token(), actor.userId(), conversation, List.of(Outbound.reply(Block.text(
-                    "This Slack workspace isn't connected to a Stepwise organisation yet, so I can't help here. "
-                            + "Ask whoever looks after Stepwise to connect it."))), triggerId);
+            tell.accept(Block.text("This Slack workspace isn't connected to a Stepwise organisation yet, so I can't help here. "
+                    + "Ask whoever looks after Stepwise to connect it."));
             return Optional.empty();
         }
         Optional<Person> person = people.personFor(organisation.get().id(), actor.token(), actor.userId());
         if (person.isEmpty()) {
-            replies.deliver(actor.token(), actor.userId(), conversation, List.of(Outbound.reply(Block.text(
-                    "**Hi! I'm Stepwise.** I help colleagues at %s give each other feedback and grow their skills. "
-                            .formatted(organisation.get().name())
-                            + "I don't have you in %s's Stepwise yet: ask your manager or whoever looks after Stepwise "
-                            .formatted(organisation.get().name())
-                            + "to add you with the email address of your Slack profile, then say **hi** again."))), triggerId);
+            String name = organisation.get().name();
+            tell.accept(Block.text(("**Hi! I'm Stepwise.** I help colleagues at %s give each other feedback and grow their "
+                    + "skills. I don't have you in %s's Stepwise yet: ask your manager or whoever looks after Stepwise "
+                    + "to add you with the email address of your Slack profile, then say **hi** again.").formatted(name, name)));
             return Optional.empty();
         }
         return Optional.of(new Known(organisation.get(), person.get()));
