@@ -125,7 +125,7 @@ public class SlackAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackWorkers(SlackProperties properties) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), new CustomizableThreadFactory("slack-work-"));
+                new LinkedBlockingQueue<>(10_000), new CustomizableThreadFactory("slack-work-"), SlackListeners.QUEUE_FULL);
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
@@ -153,6 +153,8 @@ public class SlackAutoConfiguration {
                     return Response.ok();
                 });
         if (properties.multiWorkspace()) {
+            // Without it Bolt calls auth.test for every request, inside the acknowledgement (docs/benchmarks/slack-ack.md).
+            config.authTestCacheEnabled(true);
             config.clientId(properties.clientId()).clientSecret(properties.clientSecret())
                     .scope(String.join(",", properties.scopes()))
                     .oauthInstallPath(properties.installPath()).oauthRedirectUriPath(properties.redirectPath())
@@ -178,6 +180,11 @@ public class SlackAutoConfiguration {
     @org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty("stepwise.slack.socket-mode")
     SlackSocketMode slackSocketMode(App app, SlackProperties properties) {
         return new SlackSocketMode(app, properties.appToken());
+    }
+
+    @Bean
+    BoltWarmUp slackWarmUp(App app) {
+        return new BoltWarmUp(app);
     }
 
     @Bean

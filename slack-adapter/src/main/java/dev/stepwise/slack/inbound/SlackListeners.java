@@ -21,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +41,16 @@ public class SlackListeners {
     static final String GIVE_FEEDBACK_ON_MESSAGE = "give_feedback_on_message";
     static final String REQUEST_FEEDBACK = "request_feedback";
 
+    /**
+     * The worker pool's answer when its queue is full: an exception without a stack trace. The pool's default walks
+     * the request thread's stack and formats the pool's state, for every refused event.
+     */
+    public static final RejectedExecutionHandler QUEUE_FULL = (work, pool) -> {
+        throw new QueueFull();
+    };
+
     private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
+    private static final long DROP_REPORT_EVERY = TimeUnit.SECONDS.toNanos(10);
 
     private final SlackTurns turns;
     private final SlackReplies replies;
@@ -45,6 +59,8 @@ public class SlackListeners {
     private final BlockKitRenderer renderer;
     private final Executor workers;
     private final String command;
+    private final LongAdder dropped = new LongAdder();
+    private final AtomicLong nextDropReport = new AtomicLong(System.nanoTime());
 
     public SlackListeners(SlackTurns turns, SlackReplies replies, SlackHome home, PendingForms forms,
                           BlockKitRenderer renderer, Executor workers, String command) {
@@ -257,8 +273,25 @@ public class SlackListeners {
                     log.error("Slack work failed after its acknowledgement", failure);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException busy) {
-            log.error("Too much Slack work queued; dropped one event after acknowledging it");
+        } catch (RejectedExecutionException busy) {
+            // On the request thread, when the machine is busiest: count, and say so at most every 10 seconds.
+            dropped.increment();
+            long due = nextDropReport.get();
+            if (System.nanoTime() - due >= 0 && nextDropReport.compareAndSet(due, System.nanoTime() + DROP_REPORT_EVERY)) {
+                log.error("Too much Slack work queued: dropped {} event(s) after acknowledging them", dropped.sumThenReset());
+            }
+        }
+    }
+
+    private static final class QueueFull extends RejectedExecutionException {
+
+        QueueFull() {
+            super("The Slack work queue is full");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 }

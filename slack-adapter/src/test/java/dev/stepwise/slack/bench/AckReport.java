@@ -1,0 +1,291 @@
+package dev.stepwise.slack.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Writes the benchmark's figures as markdown. Everything above {@link #KEEP_MARKER} is rewritten on every run;
+ * everything below it (findings, before/after figures) is written by people and kept as it is.
+ */
+final class AckReport {
+
+    static final String KEEP_MARKER = "<!-- Everything below this line is written by hand and kept when the benchmark rewrites this file. -->";
+    static final String COMMAND = "./mvnw -pl slack-adapter -am -Pbenchmark verify";
+
+    /** One app's figures; a phase it didn't run is null. {@code tomcat} is its Tomcat's thread group. */
+    record AppRun(String app, String tomcat, ColdStart cold, LoadGenerator.OpenLoop open, long openAuthTests,
+                  LoadGenerator.ClosedLoop closed) {
+    }
+
+    /** An app's first requests after boot: auth.test calls at boot and under that first load, and their latencies. */
+    record ColdStart(long authTestsAtBoot, long authTestsUnderLoad, Stats latencies) {
+    }
+
+    /** What an adapter did after acknowledging, in one phase. */
+    record Work(String phase, long acknowledged, long handedOver, long completed, long replies, double drainSeconds) {
+    }
+
+    private final BenchSettings settings;
+    private final AppRun bare;
+    private final AppRun adapter;
+    private final AppRun oauth;
+    private final AppRun noWork;
+    private final List<Work> work;
+    private final int senders;
+
+    /**
+     * @param bare    the bare Bolt app
+     * @param adapter the adapter as the test harness runs it (single workspace, bot token)
+     * @param oauth   the adapter in multi-workspace (OAuth) mode, open loop only
+     * @param noWork  the adapter with its work after the acknowledgement thrown away, closed loop only
+     */
+    AckReport(BenchSettings settings, AppRun bare, AppRun adapter, AppRun oauth, AppRun noWork, List<Work> work, int senders) {
+        this.settings = settings;
+        this.bare = bare;
+        this.adapter = adapter;
+        this.oauth = oauth;
+        this.noWork = noWork;
+        this.work = work;
+        this.senders = senders;
+    }
+
+    boolean latencyBudgetMet(AppRun run) {
+        Stats s = run.open().measured();
+        return s.millisAt(99) < settings.p99BudgetMillis() && s.errors() == 0;
+    }
+
+    double throughputRatio(AppRun run) {
+        return run.closed().throughput() / bare.closed().throughput();
+    }
+
+    boolean throughputBudgetMet() {
+        return throughputRatio(adapter) >= settings.throughputBudget();
+    }
+
+    void write(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        String kept = Files.exists(file) ? keptPart(Files.readString(file, StandardCharsets.UTF_8)) : defaultNotes();
+        Files.writeString(file, generated() + "\n" + KEEP_MARKER + "\n" + kept, StandardCharsets.UTF_8);
+    }
+
+    String generated() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Slack adapter: acknowledgement latency and throughput\n\n");
+        md.append("Written by `SlackAckBenchmark` (`slack-adapter/src/test/java/dev/stepwise/slack/bench/`) on ")
+                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(".\n\n");
+        md.append("- **Command**: `").append(command()).append("` (from the repository root; needs only a JDK 21+)\n");
+        md.append("- **Machine**: ").append(machine()).append('\n');
+        md.append("- **JDK**: ").append(System.getProperty("java.vm.vendor")).append(' ')
+                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
+                .append(", JVM arguments: ").append(jvmArguments()).append('\n');
+        md.append("- **Requests**: signed, over loopback, half `event_callback` (a DM saying \"my goals\", each with its own ")
+                .append("`event_id`) and half `/stepwise my feedback` slash commands, from ").append(senders)
+                .append(" known people in ").append(settings.organisations()).append(" connected workspaces. The load ")
+                .append("generator, every app, WireMock (Slack's Web API and response URLs), PostgreSQL and Redis share the ")
+                .append("machine's cores, in one JVM except the two servers.\n");
+        md.append("- **Apps**: the *bare Bolt app* acknowledges with `ctx.ack()` only, behind an endpoint doing only ")
+                .append("`SlackRequestParser` + `App.run` on the same Boot Tomcat + Spring MVC stack as the adapter (Bolt ")
+                .append("verifies the signature); the *adapter* is the real one (core + adapter, real PostgreSQL and Redis), ")
+                .append("single-workspace with a bot token as the test harness runs it, its work after each acknowledgement ")
+                .append("running for real; *OAuth mode* is the same adapter serving installed workspaces; *work thrown away* ")
+                .append("is the adapter with its worker pool replaced by one that discards the work (a diagnostic, not a ")
+                .append("configuration anyone runs).\n\n");
+
+        md.append("## Budgets\n\n");
+        md.append("| budget | measured | verdict |\n|---|---|---|\n");
+        for (AppRun run : List.of(adapter, oauth)) {
+            Stats s = run.open().measured();
+            md.append("| ").append(run.app()).append(": p99 under ").append(fmt(settings.p99BudgetMillis())).append(" ms at ")
+                    .append(settings.rate()).append(" requests/s, no errors | p99 ").append(ms(s.millisAt(99))).append(", ")
+                    .append(s.errors()).append(" errors | **").append(latencyBudgetMet(run) ? "PASS" : "FAIL").append("** |\n");
+        }
+        md.append("| ").append(adapter.app()).append(": closed-loop throughput at least ")
+                .append(Math.round(settings.throughputBudget() * 100)).append("% of the bare Bolt app's | ")
+                .append(Math.round(throughputRatio(adapter) * 100)).append("% (").append(rate(adapter.closed().throughput()))
+                .append(" vs ").append(rate(bare.closed().throughput())).append(" requests/s) | **")
+                .append(throughputBudgetMet() ? "PASS" : "FAIL").append("** |\n\n");
+
+        md.append("## Open loop: ").append(settings.rate()).append(" requests/s for ").append(seconds(settings.measure()))
+                .append(" after a ").append(seconds(settings.warmUp())).append(" warm-up\n\n");
+        md.append("Latency runs from each request's scheduled send time to its answer (no coordinated omission), over up to ")
+                .append(settings.connections()).append(" keep-alive connections.\n\n");
+        md.append("| app | requests | p50 | p99 | p99.9 | max | achieved rate | errors (non-2xx or none) | auth.test calls |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (AppRun run : List.of(bare, adapter, oauth)) {
+            Stats s = run.open().measured();
+            md.append("| ").append(run.app()).append(" | ").append(s.count()).append(" | ").append(ms(s.millisAt(50)))
+                    .append(" | ").append(ms(s.millisAt(99))).append(" | ").append(ms(s.millisAt(99.9))).append(" | ")
+                    .append(ms(s.maxMillis())).append(" | ").append(rate(s.ok() / run.open().seconds())).append("/s | ")
+                    .append(errors(s)).append(" | ").append(run.openAuthTests()).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Closed loop: ").append(bare.closed().clients()).append(" clients for ").append(seconds(settings.closedMeasure()))
+                .append(" after a ").append(seconds(settings.closedWarmUp())).append(" warm-up\n\n");
+        md.append("Each client sends its next request when the last is answered.\n\n");
+        md.append("| app | requests | throughput | vs bare Bolt | p50 | p99 | p99.9 | max | errors |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (AppRun run : List.of(bare, adapter, noWork)) {
+            Stats s = run.closed().measured();
+            md.append("| ").append(run.app()).append(" | ").append(s.count()).append(" | ").append(rate(run.closed().throughput()))
+                    .append("/s | ").append(String.format(Locale.ROOT, "%.2f", throughputRatio(run))).append(" | ")
+                    .append(ms(s.millisAt(50))).append(" | ").append(ms(s.millisAt(99))).append(" | ")
+                    .append(ms(s.millisAt(99.9))).append(" | ").append(ms(s.maxMillis())).append(" | ").append(errors(s)).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Cold start: the first ").append(seconds(settings.coldWindow())).append(" of load after boot\n\n");
+        md.append("Each app's very first requests, at ").append(settings.rate()).append(" requests/s. WireMock answers ")
+                .append("`auth.test` after ").append(settings.authTestDelay().toMillis()).append(" ms (a Slack round trip), ")
+                .append("every other call at once. The JIT is cold here too (the later phases follow a ")
+                .append(seconds(settings.jitWarmUp())).append(" closed-loop warm-up per app): the auth.test count is what ")
+                .append("tells Bolt's cold-start stampede.\n\n");
+        md.append("| app | auth.test calls at boot | auth.test calls under the first load | requests | p50 | p99 | max | errors |\n")
+                .append("|---|---|---|---|---|---|---|---|\n");
+        for (AppRun run : List.of(bare, adapter)) {
+            Stats s = run.cold().latencies();
+            md.append("| ").append(run.app()).append(" | ").append(run.cold().authTestsAtBoot()).append(" | ")
+                    .append(run.cold().authTestsUnderLoad()).append(" | ").append(s.count()).append(" | ").append(ms(s.millisAt(50)))
+                    .append(" | ").append(ms(s.millisAt(99))).append(" | ").append(ms(s.maxMillis())).append(" | ")
+                    .append(errors(s)).append(" |\n");
+        }
+        md.append('\n');
+
+        md.append("## Where the CPU went\n\n");
+        md.append("Cores used on average over each measured window (the machine has ").append(Runtime.getRuntime().availableProcessors())
+                .append("): the JVM's per-thread CPU times, its child processes' (`/proc/<pid>/schedstat`) and the machine's ")
+                .append("(`/proc/stat`). *Other processes* (machine minus ours) are not part of the benchmark: on a shared ")
+                .append("machine they take CPU from it, and the figures above with it; `/proc/stat` samples on timer ticks, ")
+                .append("so on a mostly idle machine it misses short bursts and the machine and other-process columns read ")
+                .append("low. *Tomcat CPU per request* is the app's request threads' CPU divided by the requests answered.\n\n");
+        md.append("| phase | machine | other processes | load generator | app's Tomcat threads | adapter workers | WireMock | ")
+                .append("PostgreSQL + Redis servers | Redis client | Slack SDK HTTP | GC, JIT, rest of JVM | Tomcat CPU per request |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        List<Object[]> rows = new ArrayList<>();
+        for (AppRun run : List.of(bare, adapter, oauth)) {
+            rows.add(new Object[] {"open loop, " + run.app(), run.open().cpu(), run.tomcat(), run.open().measured().count()});
+        }
+        for (AppRun run : List.of(bare, adapter, noWork)) {
+            rows.add(new Object[] {"closed loop, " + run.app(), run.closed().cpu(), run.tomcat(), run.closed().measured().count()});
+        }
+        for (Object[] row : rows) {
+            cpuRow(md, (String) row[0], (CpuMeter.Usage) row[1], (String) row[2], (Long) row[3]);
+        }
+        md.append('\n');
+
+        md.append("## The adapter's work after the acknowledgement\n\n");
+        md.append("Each acknowledged request is handed to the adapter's worker pool (the core's turn, then the reply ")
+                .append("to WireMock: `chat.postMessage` for a DM, the response URL for a command); after each phase the ")
+                .append("benchmark waits for the pool to drain. Acknowledged work that the full queue refused is lost.\n\n");
+        md.append("| phase | acknowledged | handed to the workers | turns completed | replies received by WireMock | drained after |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (Work w : work) {
+            md.append("| ").append(w.phase()).append(" | ").append(w.acknowledged()).append(" | ").append(w.handedOver())
+                    .append(" | ").append(w.completed()).append(" | ").append(w.replies()).append(" | ")
+                    .append(String.format(Locale.ROOT, "%.1f s", w.drainSeconds())).append(" |\n");
+        }
+        md.append('\n');
+        return md.toString();
+    }
+
+    private static void cpuRow(StringBuilder md, String phase, CpuMeter.Usage cpu, String tomcat, long requests) {
+        md.append("| ").append(phase);
+        for (double cores : new double[] {cpu.machine(), cpu.others(), cpu.group("load generator"), cpu.group(tomcat),
+                cpu.group("adapter workers"), cpu.group("WireMock"), cpu.children(), cpu.group("Redis client"),
+                cpu.group("Slack SDK HTTP client"), cpu.jvmOther()}) {
+            md.append(" | ").append(String.format(Locale.ROOT, "%.2f", cores));
+        }
+        double micros = requests == 0 ? 0 : cpu.group(tomcat) * cpu.seconds() * 1e6 / requests;
+        md.append(" | ").append(String.format(Locale.ROOT, "%.0f µs", micros)).append(" |\n");
+    }
+
+    private String command() {
+        String extra = System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
+                .sorted().map(name -> "-D" + name + "=" + System.getProperty(name)).collect(Collectors.joining(" "));
+        return extra.isEmpty() ? COMMAND : COMMAND + " " + extra;
+    }
+
+    private static String jvmArguments() {
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return arguments.isEmpty() ? "none (the defaults)" : "`" + String.join(" ", arguments) + "`";
+    }
+
+    private static String keptPart(String existing) {
+        int at = existing.indexOf(KEEP_MARKER);
+        return at < 0 ? defaultNotes() : existing.substring(at + KEEP_MARKER.length()).stripLeading();
+    }
+
+    private static String defaultNotes() {
+        return "\n## Notes\n\n(Findings and before/after figures go here.)\n";
+    }
+
+    private static String machine() {
+        String cpus = command("nproc").map(n -> n + " CPUs (`nproc`)")
+                .orElse(Runtime.getRuntime().availableProcessors() + " CPUs (JVM)");
+        String model = read("/proc/cpuinfo").flatMap(text -> text.lines().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())).orElse("unknown CPU");
+        String memory = read("/proc/meminfo").flatMap(text -> text.lines().filter(l -> l.startsWith("MemTotal"))
+                .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GB RAM"))
+                .orElse("");
+        return cpus + ", " + model + ", " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    private static Optional<String> command(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+        } catch (IOException | InterruptedException | RuntimeException unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> read(String path) {
+        try {
+            return Optional.of(Files.readString(Path.of(path)));
+        } catch (IOException | RuntimeException unavailable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String errors(Stats s) {
+        if (s.errors() == 0) {
+            return "0";
+        }
+        Map<Integer, Long> other = s.statuses().entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() >= 300)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return s.errors() + " (" + other.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey()).collect(Collectors.joining(", "))
+                + (s.failed() > 0 ? (other.isEmpty() ? "" : ", ") + s.failed() + " unanswered" : "") + ")";
+    }
+
+    private static String ms(double millis) {
+        return millis >= 100 ? String.format(Locale.ROOT, "%.0f ms", millis)
+                : millis >= 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%.2f ms", millis);
+    }
+
+    private static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%,.0f", perSecond);
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static String seconds(Duration duration) {
+        return fmt(duration.toMillis() / 1000.0) + " s";
+    }
+}
