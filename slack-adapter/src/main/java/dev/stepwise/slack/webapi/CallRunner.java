@@ -69,6 +69,7 @@ final class CallRunner {
     }
 
     private final Slack slack;
+    private final com.google.gson.Gson gson;
     private final Pacer pacer;
     private final Backoff backoff;
     private final SlackCallCounters counters;
@@ -80,6 +81,7 @@ final class CallRunner {
     CallRunner(Slack slack, Pacer pacer, Backoff backoff, SlackCallCounters counters, Clock clock, Sleeper sleeper,
                int maxAttempts, Duration maxRetryWait) {
         this.slack = slack;
+        this.gson = com.slack.api.util.json.GsonFactory.createSnakeCase(slack.getConfig());
         this.pacer = pacer;
         this.backoff = backoff;
         this.counters = counters;
@@ -98,7 +100,7 @@ final class CallRunner {
         String method = call.method();
         counters.countCall(method);
         List<Pacer.Key> keys = pacer.keysFor(call.token(), method, call.channel());
-        MethodsClient client = slack.methods(call.token());
+        MethodsClient client = new ReusedGsonMethodsClient(slack, gson, call.token());
         Instant firstAttempt = null;
         boolean maybeTookEffect = false;
         for (int attempt = 1; ; attempt++) {
