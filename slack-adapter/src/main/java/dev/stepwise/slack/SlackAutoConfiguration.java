@@ -113,8 +113,8 @@ public class SlackAutoConfiguration {
 
     @Bean
     SlackMessenger slackMessenger(SlackWorkspaces workspaces, SlackPeople slackPeople, People people,
-                                  SlackReplies replies, SlackHome home) {
-        return new SlackMessenger(workspaces, slackPeople, people, replies, home);
+                                  SlackReplies replies, SlackHome home, ExecutorService slackWorkers) {
+        return new SlackMessenger(workspaces, slackPeople, people, replies, home, slackWorkers);
     }
 
     @Bean
@@ -125,7 +125,7 @@ public class SlackAutoConfiguration {
     @Bean(destroyMethod = "shutdown")
     ExecutorService slackWorkers(SlackProperties properties) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), new CustomizableThreadFactory("slack-work-"), SlackListeners.QUEUE_FULL);
+                new LinkedBlockingQueue<>(properties.queueCapacity()), new CustomizableThreadFactory("slack-work-"), SlackListeners.QUEUE_FULL);
         executor.allowCoreThreadTimeOut(true);
         return executor;
     }
@@ -188,7 +188,9 @@ public class SlackAutoConfiguration {
     }
 
     @Bean
-    SlackEndpoint slackEndpoint(App app, SlackProperties properties, Clock clock) {
-        return new SlackEndpoint(app, new SlackRequestVerifier(properties.signingSecret(), clock, properties.replayWindow()));
+    SlackEndpoint slackEndpoint(App app, SlackProperties properties, Clock clock, ExecutorService slackWorkers) {
+        ThreadPoolExecutor pool = (ThreadPoolExecutor) slackWorkers;
+        return new SlackEndpoint(app, new SlackRequestVerifier(properties.signingSecret(), clock, properties.replayWindow()),
+                () -> pool.getQueue().remainingCapacity() == 0);
     }
 }

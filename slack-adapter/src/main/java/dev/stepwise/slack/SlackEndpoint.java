@@ -36,11 +36,14 @@ public class SlackEndpoint {
     private final App app;
     private final SlackRequestParser parser;
     private final SlackRequestVerifier verifier;
+    private final java.util.function.BooleanSupplier overloaded;
 
-    public SlackEndpoint(App app, SlackRequestVerifier verifier) {
+    /** @param overloaded true while no more work can be queued: Slack is then asked to retry (503) */
+    public SlackEndpoint(App app, SlackRequestVerifier verifier, java.util.function.BooleanSupplier overloaded) {
         this.app = app;
         this.parser = new SlackRequestParser(app.config());
         this.verifier = verifier;
+        this.overloaded = overloaded;
     }
 
     @PostMapping("/slack/events")
@@ -65,6 +68,11 @@ public class SlackEndpoint {
         if (request == null) {
             log.info("Refused a signed Slack request whose body isn't a Slack payload");
             return problem(400, "That isn't a Slack payload this app understands.");
+        }
+        if (overloaded.getAsBoolean() && request.getRequestType() != com.slack.api.bolt.request.RequestType.UrlVerification) {
+            // Better than acknowledging work that can't be done: Slack retries events, and tells the person otherwise.
+            return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1").contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"Stepwise is very busy right now; please try again in a moment.\"}");
         }
         return run(request);
     }

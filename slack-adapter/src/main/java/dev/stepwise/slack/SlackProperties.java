@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiUrl             the Web API base URL (a local stand-in in tests)
  * @param command            the slash command's name
  * @param workers            how many events are worked on at once after their acknowledgement
+ * @param queueCapacity      how many acknowledged events may wait for a worker; beyond it Slack is asked to retry (503)
  */
 @ConfigurationProperties("stepwise.slack")
 public record SlackProperties(String signingSecret, String botToken, String appToken,
@@ -34,6 +35,7 @@ public record SlackProperties(String signingSecret, String botToken, String appT
                               @DefaultValue("/slack/oauth_redirect") String redirectPath,
                               String installCompletionUrl,
                               @DefaultValue("16") int workers,
+                              @DefaultValue("10000") int queueCapacity,
                               @DefaultValue("5m") Duration replayWindow) {
 
     public boolean multiWorkspace() {

@@ -75,17 +75,19 @@ public class SlackListeners {
 
     public void register(App app) {
         app.event(MessageEvent.class, (payload, ctx) -> {
+            boolean taken = true;
             MessageEvent event = payload.getEvent();
             if ("im".equals(event.getChannelType()) && event.getBotId() == null && event.getUser() != null) {
                 SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
                 SlackConversation conversation = SlackConversation.inChannel(event.getChannel(), event.getThreadTs());
-                later(() -> turns.run(actor, payload.getEventId(), conversation, null,
+                taken = later(() -> turns.run(actor, payload.getEventId(), conversation, null,
                         known -> new Input.Message(turns.plainText(actor, known, event.getText()))));
             }
-            return ctx.ack();
+            return taken ? ctx.ack() : busy();
         });
 
         app.event(AppMentionEvent.class, (payload, ctx) -> {
+            boolean taken = true;
             AppMentionEvent event = payload.getEvent();
             if (event.getBotId() == null && event.getUser() != null) {
                 SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
@@ -93,19 +95,20 @@ public class SlackListeners {
                 // In a shared channel the answer is for the asker's eyes only: it may hold their feedback.
                 SlackConversation conversation = SlackConversation.inChannel(event.getChannel(), thread).privatelyTo(event.getUser());
                 String text = SlackText.withoutMentionOf(ctx.getBotUserId(), event.getText());
-                later(() -> turns.run(actor, payload.getEventId(), conversation, null,
+                taken = later(() -> turns.run(actor, payload.getEventId(), conversation, null,
                         known -> new Input.Message(turns.plainText(actor, known, text))));
             }
-            return ctx.ack();
+            return taken ? ctx.ack() : busy();
         });
 
         app.event(AppHomeOpenedEvent.class, (payload, ctx) -> {
+            boolean taken = true;
             AppHomeOpenedEvent event = payload.getEvent();
             if ("home".equals(event.getTab())) {
                 SlackTurns.Actor actor = actor(ctx, payload.getEnterpriseId(), payload.getTeamId(), event.getUser());
-                later(() -> home.opened(actor.token(), actor.enterpriseId(), actor.teamId(), event.getUser(), payload.getEventId()));
+                taken = later(() -> home.opened(actor.token(), actor.enterpriseId(), actor.teamId(), event.getUser(), payload.getEventId()));
             }
-            return ctx.ack();
+            return taken ? ctx.ack() : busy();
         });
 
         app.command(command, (request, ctx) -> {
@@ -114,9 +117,8 @@ public class SlackListeners {
             SlackConversation conversation = SlackConversation.inChannel(payload.getChannelId(), null)
                     .privatelyTo(payload.getUserId()).withResponseUrl(payload.getResponseUrl());
             String text = payload.getText() == null || payload.getText().isBlank() ? "help" : payload.getText();
-            later(() -> turns.run(actor, "command:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
-                    known -> new Input.Command(command.replace("/", ""), turns.plainText(actor, known, text))));
-            return ctx.ack();
+            return later(() -> turns.run(actor, "command:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
+                    known -> new Input.Command(command.replace("/", ""), turns.plainText(actor, known, text)))) ? ctx.ack() : busy();
         });
 
         app.blockAction(Pattern.compile(".*"), (request, ctx) -> {
@@ -127,8 +129,7 @@ public class SlackListeners {
             BlockActionPayload.Action action = payload.getActions().getFirst();
             SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
                     payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
-            later(() -> pressed(actor, payload, action));
-            return ctx.ack();
+            return later(() -> pressed(actor, payload, action)) ? ctx.ack() : busy();
         });
 
         app.viewSubmission(Pattern.compile(".*"), (request, ctx) -> {
@@ -145,9 +146,8 @@ public class SlackListeners {
             var payload = request.getPayload();
             SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
                     payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
-            later(() -> feedbackOnMessage(actor, payload.getTriggerId(), payload.getChannel().getId(),
-                    payload.getMessage().getUser(), payload.getMessage().getText(), payload.getMessageTs()));
-            return ctx.ack();
+            return later(() -> feedbackOnMessage(actor, payload.getTriggerId(), payload.getChannel().getId(),
+                    payload.getMessage().getUser(), payload.getMessage().getText(), payload.getMessageTs())) ? ctx.ack() : busy();
         });
 
         app.globalShortcut(REQUEST_FEEDBACK, (request, ctx) -> {
@@ -155,9 +155,8 @@ public class SlackListeners {
             SlackTurns.Actor actor = actor(ctx, payload.getEnterprise() == null ? null : payload.getEnterprise().getId(),
                     payload.getTeam() == null ? null : payload.getTeam().getId(), payload.getUser().getId());
             SlackConversation conversation = SlackConversation.inModal("shortcut:" + payload.getTriggerId());
-            later(() -> turns.run(actor, "shortcut:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
-                    known -> new Input.Command(command.replace("/", ""), "request feedback")));
-            return ctx.ack();
+            return later(() -> turns.run(actor, "shortcut:" + payload.getTriggerId(), conversation, payload.getTriggerId(),
+                    known -> new Input.Command(command.replace("/", ""), "request feedback"))) ? ctx.ack() : busy();
         });
 
         app.blockSuggestion(Pattern.compile(".*"), (request, ctx) -> ctx.ack(r -> r.options(List.of())));
@@ -220,10 +219,10 @@ public class SlackListeners {
         if (form.isPresent()) {
             return ctx.ackWithUpdate(renderer.modal(form.get(), conversation.toMetadata()));
         }
-        if (!conversation.hasChannel()) {
+        if (!conversation.hasChannel() || !later(() -> replies.deliver(actor.token(), actor.userId(), conversation, answers, null))) {
+            // In the modal itself when there's no chat to answer in, or no worker free to post there.
             return ctx.ackWithUpdate(replies.panel(blocks, conversation));
         }
-        later(() -> replies.deliver(actor.token(), actor.userId(), conversation, answers, null));
         return ctx.ack();
     }
 
@@ -264,7 +263,18 @@ public class SlackListeners {
                 teamId != null ? teamId : ctx.getTeamId(), userId);
     }
 
-    private void later(Runnable work) {
+    /**
+     * When the work queue is full, Slack is told to try again (503) rather than acknowledged and let down: it retries
+     * events, and shows the person that an interaction didn't go through. Nothing is half-done either way.
+     */
+    private static Response busy() {
+        return Response.builder().statusCode(503).contentType(Response.CONTENT_TYPE_APPLICATION_JSON)
+                .headers(Map.of("Retry-After", List.of("1")))
+                .body("{\"error\":\"Stepwise is very busy right now; please try again in a moment.\"}").build();
+    }
+
+    /** Hands the work to the pool; false when the pool is full and the work was not taken. */
+    private boolean later(Runnable work) {
         try {
             workers.execute(() -> {
                 try {
@@ -273,13 +283,15 @@ public class SlackListeners {
                     log.error("Slack work failed after its acknowledgement", failure);
                 }
             });
+            return true;
         } catch (RejectedExecutionException busy) {
             // On the request thread, when the machine is busiest: count, and say so at most every 10 seconds.
             dropped.increment();
             long due = nextDropReport.get();
             if (System.nanoTime() - due >= 0 && nextDropReport.compareAndSet(due, System.nanoTime() + DROP_REPORT_EVERY)) {
-                log.error("Too much Slack work queued: dropped {} event(s) after acknowledging them", dropped.sumThenReset());
+                log.error("Too much Slack work queued: asked Slack to retry {} request(s) later", dropped.sumThenReset());
             }
+            return false;
         }
     }
 

@@ -14,7 +14,11 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Reaches people in their DM with the bot (feedback for them, nudges), then refreshes their App Home. */
+/**
+ * Reaches people in their DM with the bot (feedback for them, nudges), then refreshes their App Home. Sending
+ * happens on the adapter's workers, never on the thread that called: a modal submission that gives feedback
+ * must still be acknowledged within Slack's three seconds whatever Slack's Web API is doing.
+ */
 public class SlackMessenger implements Messenger {
 
     private static final Logger log = LoggerFactory.getLogger(SlackMessenger.class);
@@ -24,9 +28,11 @@ public class SlackMessenger implements Messenger {
     private final People people;
     private final SlackReplies replies;
     private final SlackHome home;
+    private final java.util.concurrent.Executor workers;
 
     public SlackMessenger(SlackWorkspaces workspaces, SlackPeople slackPeople, People people, SlackReplies replies,
-                          SlackHome home) {
+                          SlackHome home, java.util.concurrent.Executor workers) {
+        this.workers = workers;
         this.workspaces = workspaces;
         this.slackPeople = slackPeople;
         this.people = people;
@@ -44,8 +50,29 @@ public class SlackMessenger implements Messenger {
         return slackPeople.slackUserOf(organisationId, personId).isPresent() && workspaces.botToken(organisationId).isPresent();
     }
 
+    /** Queues the message; false when the person can't be reached in Slack or no worker could take it. */
     @Override
     public boolean send(UUID organisationId, UUID personId, List<Block> blocks) {
+        if (!reaches(organisationId, personId)) {
+            log.warn("Person {} can't be reached in Slack", personId);
+            return false;
+        }
+        try {
+            workers.execute(() -> {
+                try {
+                    deliver(organisationId, personId, blocks);
+                } catch (RuntimeException failure) {
+                    log.error("Messaging person {} in Slack failed", personId, failure);
+                }
+            });
+            return true;
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            log.warn("No worker free to message person {} in Slack; the message was not sent", personId);
+            return false;
+        }
+    }
+
+    private boolean deliver(UUID organisationId, UUID personId, List<Block> blocks) {
         Optional<String> userId = slackPeople.slackUserOf(organisationId, personId);
         Optional<String> token = workspaces.botToken(organisationId);
         if (userId.isEmpty() || token.isEmpty()) {
