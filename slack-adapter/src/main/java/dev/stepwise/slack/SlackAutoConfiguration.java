@@ -189,8 +189,10 @@ public class SlackAutoConfiguration {
 
     @Bean
     SlackEndpoint slackEndpoint(App app, SlackProperties properties, Clock clock, ExecutorService slackWorkers) {
-        ThreadPoolExecutor pool = (ThreadPoolExecutor) slackWorkers;
+        java.util.function.BooleanSupplier overloaded = slackWorkers instanceof ThreadPoolExecutor pool
+                ? () -> pool.getQueue().remainingCapacity() == 0
+                : () -> false;
         return new SlackEndpoint(app, new SlackRequestVerifier(properties.signingSecret(), clock, properties.replayWindow()),
-                () -> pool.getQueue().remainingCapacity() == 0);
+                overloaded);
     }
 }
