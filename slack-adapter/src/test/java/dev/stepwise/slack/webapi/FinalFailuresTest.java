@@ -1,9 +1,5 @@
 package dev.stepwise.slack.webapi;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,31 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Failures Slack means: thrown at once as {@link SlackCallFailed}, never retried, never showing the token. */
-class FinalFailuresTest {
-
-    private static WireMockSlack slack;
-    private SlackWebApi api;
-
-    @BeforeAll
-    static void startSlack() {
-        slack = new WireMockSlack();
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        slack.close();
-    }
-
-    @BeforeEach
-    void newApi() {
-        slack.reset();
-        api = new SlackWebApi(slack.settings());
-    }
-
-    @AfterEach
-    void closeApi() throws Exception {
-        api.close();
-    }
+class FinalFailuresTest extends WebApiTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({

@@ -1,10 +1,6 @@
 package dev.stepwise.slack.webapi;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -24,33 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** After an ambiguous failure chat.postMessage looks for its message before posting again. */
-class NoDuplicatePostsTest {
+class NoDuplicatePostsTest extends WebApiTest {
 
     private static final String POSTED = "{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000900\"}";
-
-    private static WireMockSlack slack;
-    private SlackWebApi api;
-
-    @BeforeAll
-    static void startSlack() {
-        slack = new WireMockSlack();
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        slack.close();
-    }
-
-    @BeforeEach
-    void newApi() {
-        slack.reset();
-        api = new SlackWebApi(slack.settings());
-    }
-
-    @AfterEach
-    void closeApi() throws Exception {
-        api.close();
-    }
 
     @Test
     void aPostThatFailedWith500ButWentThroughIsNotPostedAgain() {

@@ -2,10 +2,6 @@ package dev.stepwise.slack.webapi;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -25,34 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** 429s, 5xx and other transient failures: waited out, retried with backoff, or refused where unsafe. */
-class RetriesTest {
+class RetriesTest extends WebApiTest {
 
     private static final String USER_JSON = """
             {"ok":true,"user":{"id":"U1","real_name":"Ama","tz":"Europe/London","profile":{"email":"ama@x.example"}}}""";
-
-    private static WireMockSlack slack;
-    private SlackWebApi api;
-
-    @BeforeAll
-    static void startSlack() {
-        slack = new WireMockSlack();
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        slack.close();
-    }
-
-    @BeforeEach
-    void newApi() {
-        slack.reset();
-        api = new SlackWebApi(slack.settings());
-    }
-
-    @AfterEach
-    void closeApi() throws Exception {
-        api.close();
-    }
 
     /** Each answer in turn, then the last one for ever. */
     private void answerInTurn(String slackMethod, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {

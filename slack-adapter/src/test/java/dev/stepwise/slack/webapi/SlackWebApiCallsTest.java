@@ -5,10 +5,6 @@ import com.google.gson.JsonObject;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewTitle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,31 +22,7 @@ import static dev.stepwise.slack.webapi.WireMockSlack.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What each call sends to Slack and how it reads Slack's answer. */
-class SlackWebApiCallsTest {
-
-    private static WireMockSlack slack;
-    private SlackWebApi api;
-
-    @BeforeAll
-    static void startSlack() {
-        slack = new WireMockSlack();
-    }
-
-    @AfterAll
-    static void stopSlack() {
-        slack.close();
-    }
-
-    @BeforeEach
-    void newApi() {
-        slack.reset();
-        api = new SlackWebApi(slack.settings());
-    }
-
-    @AfterEach
-    void closeApi() throws Exception {
-        api.close();
-    }
+class SlackWebApiCallsTest extends WebApiTest {
 
     @Test
     void postMessageSendsChannelTextBlocksAndMetadataWithTheBearerToken() {
