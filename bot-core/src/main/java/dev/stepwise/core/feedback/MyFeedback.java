@@ -37,25 +37,30 @@ public class MyFeedback {
         blocks.add(Block.text(heading));
         ZoneId zone = zoneOf(me);
         for (ReceivedFeedback feedback : received) {
-            List<Block.CardField> fields = new ArrayList<>();
-            fields.add(new Block.CardField("Feedback", feedback.text()));
-            if (feedback.objective() != null) {
-                fields.add(new Block.CardField("Objective", feedback.objective()));
-            }
-            if (!feedback.skills().isEmpty()) {
-                fields.add(new Block.CardField(feedback.skills().size() == 1 ? "Skill" : "Skills",
-                        String.join(", ", feedback.skills())));
-            }
-            if (feedback.context() != null) {
-                fields.add(new Block.CardField("Context", feedback.context()));
-            }
-            String from = feedback.giverName() == null ? "From a colleague (anonymous)" : "From " + feedback.giverName();
-            blocks.add(new Block.Card(from, DATE.format(feedback.givenAt().atZoneSameInstant(zone)), fields));
+            blocks.add(card(feedback, zone));
         }
         return blocks;
     }
 
-    static ZoneId zoneOf(Person person) {
+    /** One piece of received feedback as its receiver sees it: who, when, the words and their tags. */
+    public static Block.Card card(ReceivedFeedback feedback, ZoneId zone) {
+        List<Block.CardField> fields = new ArrayList<>();
+        fields.add(new Block.CardField("Feedback", feedback.text()));
+        if (feedback.objective() != null) {
+            fields.add(new Block.CardField("Objective", feedback.objective()));
+        }
+        if (!feedback.skills().isEmpty()) {
+            fields.add(new Block.CardField(feedback.skills().size() == 1 ? "Skill" : "Skills",
+                    String.join(", ", feedback.skills())));
+        }
+        if (feedback.context() != null) {
+            fields.add(new Block.CardField("Context", feedback.context()));
+        }
+        String from = feedback.giverName() == null ? "From a colleague (anonymous)" : "From " + feedback.giverName();
+        return new Block.Card(from, DATE.format(feedback.givenAt().atZoneSameInstant(zone)), fields);
+    }
+
+    public static ZoneId zoneOf(Person person) {
         try {
             return ZoneId.of(person.timezone());
         } catch (DateTimeException unknownZone) {

@@ -2,6 +2,7 @@ package dev.stepwise.core.home;
 
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.feedback.FeedbackItems;
+import dev.stepwise.core.feedback.MyFeedback;
 import dev.stepwise.core.feedback.ReceivedFeedback;
 import dev.stepwise.core.feedback.WaitingRequests;
 import dev.stepwise.core.goals.MyGoals;
@@ -66,17 +67,7 @@ public class HomeSummary {
         if (recent.isEmpty()) {
             blocks.add(Block.text("None yet. Feedback colleagues give you will show up here."));
         }
-        for (ReceivedFeedback item : recent) {
-            List<Block.CardField> fields = new ArrayList<>();
-            fields.add(new Block.CardField("Feedback", item.text()));
-            if (item.objective() != null) {
-                fields.add(new Block.CardField("Objective", item.objective()));
-            }
-            if (!item.skills().isEmpty()) {
-                fields.add(new Block.CardField("Skills", String.join(", ", item.skills())));
-            }
-            blocks.add(new Block.Card(item.giverName() == null ? "From a colleague" : "From " + item.giverName(), null, fields));
-        }
+        recent.forEach(item -> blocks.add(MyFeedback.card(item, MyFeedback.zoneOf(me))));
 
         blocks.add(Block.text("**Your plan**"));
         blocks.addAll(plan.blocks(me));
