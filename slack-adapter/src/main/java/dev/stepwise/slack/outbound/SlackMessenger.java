@@ -53,14 +53,16 @@ public class SlackMessenger implements Messenger {
     /** Queues the message; false when the person can't be reached in Slack or no worker could take it. */
     @Override
     public boolean send(UUID organisationId, UUID personId, List<Block> blocks) {
-        if (!reaches(organisationId, personId)) {
+        Optional<String> userId = slackPeople.slackUserOf(organisationId, personId);
+        Optional<String> token = userId.isEmpty() ? Optional.empty() : workspaces.botToken(organisationId);
+        if (userId.isEmpty() || token.isEmpty()) {
             log.warn("Person {} can't be reached in Slack", personId);
             return false;
         }
         try {
             workers.execute(() -> {
                 try {
-                    deliver(organisationId, personId, blocks);
+                    deliver(token.get(), userId.get(), organisationId, personId, blocks);
                 } catch (RuntimeException failure) {
                     log.error("Messaging person {} in Slack failed", personId, failure);
                 }
@@ -72,23 +74,16 @@ public class SlackMessenger implements Messenger {
         }
     }
 
-    private boolean deliver(UUID organisationId, UUID personId, List<Block> blocks) {
-        Optional<String> userId = slackPeople.slackUserOf(organisationId, personId);
-        Optional<String> token = workspaces.botToken(organisationId);
-        if (userId.isEmpty() || token.isEmpty()) {
-            log.warn("Person {} can't be reached in Slack", personId);
-            return false;
-        }
+    private void deliver(String token, String userId, UUID organisationId, UUID personId, List<Block> blocks) {
         try {
-            SlackConversation dm = replies.directConversation(token.get(), userId.get());
-            if (!replies.deliver(token.get(), userId.get(), dm, List.of(Outbound.reply(blocks)), null)) {
-                return false;
+            SlackConversation dm = replies.directConversation(token, userId);
+            if (!replies.deliver(token, userId, dm, List.of(Outbound.reply(blocks)), null)) {
+                return;
             }
         } catch (SlackCallFailed failed) {
             log.warn("Couldn't message person {} in Slack: {} failed with {}", personId, failed.method(), failed.error());
-            return false;
+            return;
         }
         people.find(organisationId, personId).ifPresent(person -> home.refresh(organisationId, person));
-        return true;
     }
 }
