@@ -22,6 +22,8 @@ public final class TeamsPayloads {
     public final String botId;
     public final String teamId = "19:team" + UUID.randomUUID().toString().substring(0, 8) + "@thread.tacv2";
     public final String channelId = "19:channel" + UUID.randomUUID().toString().substring(0, 8) + "@thread.tacv2";
+    /** The channel message the message extension acts on (fetch and submit are about the same one). */
+    public final String actedOnMessageId = String.valueOf(IDS.incrementAndGet());
 
     public TeamsPayloads(String tenantId, String appId, String serviceUrl) {
         this.tenantId = tenantId;
@@ -60,7 +62,7 @@ public final class TeamsPayloads {
     }
 
     public String fetchTask(User from, User author, String html) {
-        Map<String, Object> activity = base("invoke", from, channelConversation());
+        Map<String, Object> activity = base("invoke", from, actedOnThread());
         activity.put("channelData", channelData());
         return json(activity, Map.of("name", "composeExtension/fetchTask", "value", Map.of(
                 "commandId", "giveFeedbackOnMessage", "commandContext", "message", "context", Map.of("theme", "default"),
@@ -68,7 +70,7 @@ public final class TeamsPayloads {
     }
 
     public String submitAction(User from, User author, Map<String, ?> data) {
-        Map<String, Object> activity = base("invoke", from, channelConversation());
+        Map<String, Object> activity = base("invoke", from, actedOnThread());
         activity.put("channelData", channelData());
         return json(activity, Map.of("name", "composeExtension/submitAction", "value", Map.of(
                 "commandId", "giveFeedbackOnMessage", "commandContext", "message", "context", Map.of("theme", "default"),
@@ -115,6 +117,11 @@ public final class TeamsPayloads {
                 "id", channelId + ";messageid=" + IDS.incrementAndGet()));
     }
 
+    private Map<String, Object> actedOnThread() {
+        return new java.util.LinkedHashMap<>(Map.of("isGroup", true, "conversationType", "channel", "tenantId", tenantId,
+                "id", channelId + ";messageid=" + actedOnMessageId));
+    }
+
     private Map<String, Object> channelData() {
         return Map.of("teamsChannelId", channelId, "teamsTeamId", teamId, "channel", Map.of("id", channelId),
                 "team", Map.of("id", teamId), "tenant", Map.of("id", tenantId));
@@ -125,7 +132,7 @@ public final class TeamsPayloads {
     }
 
     private Map<String, Object> messagePayload(User author, String html) {
-        String id = String.valueOf(IDS.incrementAndGet());
+        String id = actedOnMessageId;
         return Map.of("id", id, "createdDateTime", Instant.now().toString(), "importance", "normal", "locale", "en-us",
                 "linkToMessage", "https://teams.microsoft.com/l/message/" + channelId + "/" + id,
                 "from", Map.of("user", Map.of("id", author.aadObjectId(), "displayName", author.name(),

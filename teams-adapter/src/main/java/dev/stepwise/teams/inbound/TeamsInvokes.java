@@ -139,7 +139,7 @@ public class TeamsInvokes {
 
     /** The core's answer in the dialog: another form when it asks for one, else a closing message. */
     private Answer dialog(TeamsContext context, TeamsTurns.Known known, Input input) {
-        List<Outbound> answers = turns.answer(context.activity().getId(), known, "dialog:" + context.conversationId(), input);
+        List<Outbound> answers = turns.answer(context.activity().getId(), known, dialogKey(context), input);
         List<Block> blocks = blocksOf(answers);
         if (blocks.isEmpty()) {
             return taskMessage("That's already done.");
@@ -152,6 +152,13 @@ public class TeamsInvokes {
                 "title", "Give feedback", "height", "medium", "width", "medium",
                 "card", Map.of("contentType", AdaptiveCardRenderer.CONTENT_TYPE, "content", card)));
         return new Answer(200, Map.of("task", task));
+    }
+
+    /** A dialog's flow is kept apart from the chat's, per message acted on (fetch and submit name the same one). */
+    private static String dialogKey(TeamsContext context) {
+        JsonNode value = ActivityJson.MAPPER.valueToTree(context.activity().getValue());
+        String message = value == null ? "" : value.path("messagePayload").path("id").asText("");
+        return "dialog:" + context.conversationId() + ":" + message;
     }
 
     private static List<Block> blocksOf(List<Outbound> answers) {
