@@ -33,6 +33,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -57,9 +58,24 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    BotFrameworkTokens teamsInboundTokens(TeamsProperties properties, HttpClient teamsHttpClient, Clock clock) {
-        return new BotFrameworkTokens(new BotFrameworkKeys(teamsHttpClient, properties.openIdMetadataUrl(), clock),
-                properties.appId(), clock, properties.clockSkew());
+    BotFrameworkKeys teamsSigningKeys(TeamsProperties properties, HttpClient teamsHttpClient, Clock clock) {
+        return new BotFrameworkKeys(teamsHttpClient, properties.openIdMetadataUrl(), clock);
+    }
+
+    /** Reads the signing keys before the web server takes requests, so the first ones don't wait for them. */
+    @Bean
+    SmartInitializingSingleton teamsSigningKeysWarmUp(BotFrameworkKeys keys, TeamsProperties properties) {
+        return () -> {
+            if (!keys.load()) {
+                log.warn("Couldn't read the Bot Framework's signing keys from {} at start-up; requests will retry",
+                        properties.openIdMetadataUrl());
+            }
+        };
+    }
+
+    @Bean
+    BotFrameworkTokens teamsInboundTokens(TeamsProperties properties, BotFrameworkKeys keys, Clock clock) {
+        return new BotFrameworkTokens(keys, properties.appId(), clock, properties.clockSkew());
     }
 
     @Bean
