@@ -4,13 +4,12 @@ import dev.stepwise.core.organisation.ChannelIdentity;
 import dev.stepwise.core.organisation.Organisation;
 import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.People;
+import dev.stepwise.core.people.PlatformPeopleCache;
 import dev.stepwise.core.people.Person;
 import dev.stepwise.teams.connector.BotConnector;
 import dev.stepwise.teams.connector.BotConnectorException;
 import dev.stepwise.teams.connector.TeamsMember;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,27 +18,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Who is writing from Teams: the tenant is an organisation (its identity of kind {@code tenant}); the person is
  * the one with the sender's AAD object id, else the one with the email (or sign-in name) Teams reports for the
- * sender, who is then remembered by their AAD object id. Answers are cached in Redis, unknown people briefly.
+ * sender, who is then remembered by their AAD object id. Answers are cached ({@link PlatformPeopleCache}).
  */
 public class TeamsPeople {
 
     public static final String PLATFORM = "teams";
     private static final Logger log = LoggerFactory.getLogger(TeamsPeople.class);
-    private static final String UNKNOWN = "-";
-    private static final Duration KNOWN_FOR = Duration.ofHours(1);
-    private static final Duration UNKNOWN_FOR = Duration.ofMinutes(2);
 
     private final Organisations organisations;
     private final People people;
     private final BotConnector connector;
-    private final StatefulRedisConnection<String, String> redis;
+    private final PlatformPeopleCache cache;
 
     public TeamsPeople(Organisations organisations, People people, BotConnector connector,
                        StatefulRedisConnection<String, String> redis) {
         this.organisations = organisations;
         this.people = people;
         this.connector = connector;
-        this.redis = redis;
+        this.cache = new PlatformPeopleCache(people, redis);
     }
 
     public Optional<Organisation> organisationOf(String tenantId) {
@@ -54,21 +50,7 @@ public class TeamsPeople {
         if (sender.aadObjectId() == null || sender.aadObjectId().isBlank()) {
             return Optional.empty();
         }
-        String key = "stepwise:teams:person:" + organisationId + ":" + sender.aadObjectId();
-        String cached = redis.sync().get(key);
-        if (UNKNOWN.equals(cached)) {
-            return Optional.empty();
-        }
-        if (cached != null) {
-            Optional<Person> person = people.find(organisationId, UUID.fromString(cached));
-            if (person.isPresent()) {
-                return person;
-            }
-        }
-        Optional<Person> person = lookUp(organisationId, sender);
-        redis.sync().set(key, person.map(p -> p.id().toString()).orElse(UNKNOWN),
-                SetArgs.Builder.ex(person.isPresent() ? KNOWN_FOR : UNKNOWN_FOR));
-        return person;
+        return cache.personFor(PLATFORM, organisationId, sender.aadObjectId(), () -> lookUp(organisationId, sender));
     }
 
     /** A person of the organisation known by their AAD object id (e.g. the author of a message). */

@@ -1,5 +1,6 @@
 package dev.stepwise.teams.auth;
 
+import dev.stepwise.core.testing.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -54,7 +55,7 @@ class BotFrameworkTokensTest {
     /** Generating RSA keys is slow-ish: one spare key, never published, for the tests that need a stranger. */
     static BotFrameworkTokenMinter.Key strangerKey;
 
-    MutableClock clock;
+    TestClock clock;
     BotFrameworkTokenMinter minter;
     BotFrameworkKeys keys;
     BotFrameworkTokens tokens;
@@ -75,7 +76,7 @@ class BotFrameworkTokensTest {
     @BeforeEach
     void setUp() {
         wireMock.resetAll();
-        clock = new MutableClock(START);
+        clock = new TestClock(START);
         minter = new BotFrameworkTokenMinter(clock).serveOn(wireMock);
         keys = new BotFrameworkKeys(http, minter.metadataUrl(), clock);
         tokens = new BotFrameworkTokens(keys, APP_ID, clock, SKEW);

@@ -1,5 +1,6 @@
 package dev.stepwise.teams.connector;
 
+import dev.stepwise.core.testing.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -39,7 +40,7 @@ class ClientCredentialsTokensTest {
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
 
     static String tokenAnswer(String accessToken, long expiresIn) {
         return """

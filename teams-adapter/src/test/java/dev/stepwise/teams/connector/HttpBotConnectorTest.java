@@ -1,5 +1,6 @@
 package dev.stepwise.teams.connector;
 
+import dev.stepwise.core.testing.TestClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -63,7 +64,7 @@ class HttpBotConnectorTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     final StaticTokens tokens = new StaticTokens();
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
 
     HttpBotConnector connector() {
         return connector(RetryPolicy.DEFAULT);

@@ -1,0 +1,40 @@
+package dev.stepwise.core.testing;
+
+import dev.stepwise.core.CoreConfiguration;
+import dev.stepwise.core.conversation.CoreSettings;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The core on the shared real PostgreSQL and Redis, as the assembly wires it: what an adapter's test application
+ * imports beside its own auto-configuration.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(CoreConfiguration.class)
+public class RealServersBeans {
+
+    /** Shared by every test context in the JVM: a closing context must not close it. */
+    @Bean(destroyMethod = "")
+    DataSource dataSource() {
+        return RealServers.get().dataSource();
+    }
+
+    @Bean
+    StatefulRedisConnection<String, String> redis() {
+        return RealServers.get().connectRedis();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    CoreSettings coreSettings() {
+        return CoreSettings.defaults();
+    }
+}
