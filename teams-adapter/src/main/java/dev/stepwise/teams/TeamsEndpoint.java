@@ -32,6 +32,7 @@ public class TeamsEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(TeamsEndpoint.class);
     private static final int MAX_BODY = 1 << 20;
+    private static final String TEAMS_CHANNEL = "msteams";
 
     private final BotFrameworkTokens tokens;
     private final TeamsInvokes invokes;
@@ -71,6 +72,11 @@ public class TeamsEndpoint {
             return problem(refused.status(), refused.status() == 403
                     ? "The token's key isn't endorsed for this channel."
                     : "The request's token isn't valid for this bot.");
+        }
+        if (!TEAMS_CHANNEL.equals(context.activity().getChannelId())) {
+            // The bot's keys are endorsed for Web Chat and Direct Line too, where who someone is isn't Teams' word.
+            log.info("Refused a Bot Framework activity from channel {}", context.activity().getChannelId());
+            return problem(403, "This bot only takes activities from Microsoft Teams.");
         }
         if ("invoke".equals(context.activity().getType())) {
             TeamsInvokes.Answer answer = invokes.handle(context);
