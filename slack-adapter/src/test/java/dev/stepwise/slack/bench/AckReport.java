@@ -1,21 +1,15 @@
 package dev.stepwise.slack.bench;
 
+import dev.stepwise.core.testing.bench.CpuMeter;
+import dev.stepwise.core.testing.bench.LoadGenerator;
+import dev.stepwise.core.testing.bench.ReportText;
+import dev.stepwise.core.testing.bench.Stats;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Writes the benchmark's figures as markdown. Everything above {@link #KEEP_MARKER} is rewritten on every run;
@@ -23,7 +17,7 @@ import java.util.stream.Collectors;
  */
 final class AckReport {
 
-    static final String KEEP_MARKER = "<!-- Everything below this line is written by hand and kept when the benchmark rewrites this file. -->";
+    static final String KEEP_MARKER = ReportText.KEEP_MARKER;
     static final String COMMAND = "./mvnw -pl slack-adapter -am -Pbenchmark verify";
 
     /** One app's figures; a phase it didn't run is null. {@code tomcat} is its Tomcat's thread group. */
@@ -82,22 +76,18 @@ final class AckReport {
     }
 
     void write(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        String kept = Files.exists(file) ? keptPart(Files.readString(file, StandardCharsets.UTF_8)) : defaultNotes();
-        Files.writeString(file, generated() + "\n" + KEEP_MARKER + "\n" + kept, StandardCharsets.UTF_8);
+        ReportText.write(file, generated(), defaultNotes());
     }
 
     String generated() {
         StringBuilder md = new StringBuilder();
         md.append("# Slack adapter: acknowledgement latency and throughput\n\n");
         md.append("Written by `SlackAckBenchmark` (`slack-adapter/src/test/java/dev/stepwise/slack/bench/`) on ")
-                .append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")))
+                .append(ReportText.now())
                 .append(".\n\n");
-        md.append("- **Command**: `").append(command()).append("` (from the repository root; needs only a JDK 21+)\n");
-        md.append("- **Machine**: ").append(machine()).append('\n');
-        md.append("- **JDK**: ").append(System.getProperty("java.vm.vendor")).append(' ')
-                .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-                .append(", JVM arguments: ").append(jvmArguments()).append('\n');
+        md.append("- **Command**: `").append(ReportText.command(COMMAND)).append("` (from the repository root; needs only a JDK 21+)\n");
+        md.append("- **Machine**: ").append(ReportText.machine()).append('\n');
+        md.append("- **JDK**: ").append(ReportText.jdk()).append('\n');
         md.append("- **Requests**: signed, over loopback, half `event_callback` (a DM saying \"my goals\", each with its own ")
                 .append("`event_id`) and half `/stepwise my feedback` slash commands, from ").append(senders)
                 .append(" known people in ").append(settings.organisations()).append(" connected workspaces. The load ")
@@ -224,79 +214,27 @@ final class AckReport {
         md.append(" | ").append(String.format(Locale.ROOT, "%.0f µs", micros)).append(" |\n");
     }
 
-    private String command() {
-        String extra = System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
-                .sorted().map(name -> "-D" + name + "=" + System.getProperty(name)).collect(Collectors.joining(" "));
-        return extra.isEmpty() ? COMMAND : COMMAND + " " + extra;
-    }
-
-    private static String jvmArguments() {
-        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        return arguments.isEmpty() ? "none (the defaults)" : "`" + String.join(" ", arguments) + "`";
-    }
-
-    private static String keptPart(String existing) {
-        int at = existing.indexOf(KEEP_MARKER);
-        return at < 0 ? defaultNotes() : existing.substring(at + KEEP_MARKER.length()).stripLeading();
-    }
-
     private static String defaultNotes() {
         return "\n## Notes\n\n(Findings and before/after figures go here.)\n";
     }
 
-    private static String machine() {
-        String cpus = command("nproc").map(n -> n + " CPUs (`nproc`)")
-                .orElse(Runtime.getRuntime().availableProcessors() + " CPUs (JVM)");
-        String model = read("/proc/cpuinfo").flatMap(text -> text.lines().filter(l -> l.startsWith("model name"))
-                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip())).orElse("unknown CPU");
-        String memory = read("/proc/meminfo").flatMap(text -> text.lines().filter(l -> l.startsWith("MemTotal"))
-                .findFirst().map(l -> Math.round(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0) + " GB RAM"))
-                .orElse("");
-        return cpus + ", " + model + ", " + memory + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
-    }
-
-    private static Optional<String> command(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0 ? Optional.of(out) : Optional.empty();
-        } catch (IOException | InterruptedException | RuntimeException unavailable) {
-            return Optional.empty();
-        }
-    }
-
-    private static Optional<String> read(String path) {
-        try {
-            return Optional.of(Files.readString(Path.of(path)));
-        } catch (IOException | RuntimeException unavailable) {
-            return Optional.empty();
-        }
-    }
-
     private static String errors(Stats s) {
-        if (s.errors() == 0) {
-            return "0";
-        }
-        Map<Integer, Long> other = s.statuses().entrySet().stream().filter(e -> e.getKey() < 200 || e.getKey() >= 300)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        return s.errors() + " (" + other.entrySet().stream().map(e -> e.getValue() + "× " + e.getKey()).collect(Collectors.joining(", "))
-                + (s.failed() > 0 ? (other.isEmpty() ? "" : ", ") + s.failed() + " unanswered" : "") + ")";
+        return ReportText.errors(s);
     }
 
     private static String ms(double millis) {
-        return millis >= 100 ? String.format(Locale.ROOT, "%.0f ms", millis)
-                : millis >= 10 ? String.format(Locale.ROOT, "%.1f ms", millis) : String.format(Locale.ROOT, "%.2f ms", millis);
+        return ReportText.ms(millis);
     }
 
     private static String rate(double perSecond) {
-        return String.format(Locale.ROOT, "%,.0f", perSecond);
+        return ReportText.rate(perSecond);
     }
 
     private static String fmt(double value) {
-        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        return ReportText.fmt(value);
     }
 
     private static String seconds(Duration duration) {
-        return fmt(duration.toMillis() / 1000.0) + " s";
+        return ReportText.seconds(duration);
     }
 }

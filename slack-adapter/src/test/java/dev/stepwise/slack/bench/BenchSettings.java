@@ -1,9 +1,8 @@
 package dev.stepwise.slack.bench;
 
-import java.nio.file.Files;
+import dev.stepwise.core.testing.bench.BenchProperties;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 
 /** The benchmark's knobs, each a {@code -Dbench.…} system property with the figures as defaults. */
 record BenchSettings(int rate, int connections, Duration warmUp, Duration measure, Duration coldWindow, Duration jitWarmUp, int clients,
@@ -27,26 +26,11 @@ record BenchSettings(int rate, int connections, Duration warmUp, Duration measur
                 Double.parseDouble(System.getProperty("bench.budget.throughput", "0.8")),
                 duration("bench.quiet.wait", "60s"),
                 Double.parseDouble(System.getProperty("bench.quiet.cores", "0.2")),
-                System.getProperty("bench.output") != null ? Path.of(System.getProperty("bench.output"))
-                        : repositoryRoot().resolve("docs/benchmarks/slack-ack.md"));
+                BenchProperties.output("docs/benchmarks/slack-ack.md", "slack-adapter"));
     }
 
     private static Duration duration(String property, String fallback) {
-        String value = System.getProperty(property, fallback).strip().toLowerCase(Locale.ROOT);
-        if (value.endsWith("ms")) {
-            return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-        }
-        return Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
+        return BenchProperties.duration(property, fallback);
     }
 
-    /** Surefire runs in the module's folder; the repository root is the nearest folder up with the Maven wrapper. */
-    private static Path repositoryRoot() {
-        Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
-        for (Path candidate = dir; candidate != null; candidate = candidate.getParent()) {
-            if (Files.exists(candidate.resolve("mvnw")) && Files.exists(candidate.resolve("slack-adapter"))) {
-                return candidate;
-            }
-        }
-        return dir;
-    }
 }

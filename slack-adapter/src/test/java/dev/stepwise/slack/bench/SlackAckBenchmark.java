@@ -8,6 +8,8 @@ import dev.stepwise.core.people.People;
 import dev.stepwise.core.testing.CoreTestContext;
 import dev.stepwise.core.testing.RealServers;
 import dev.stepwise.core.testing.TestOrganisation;
+import dev.stepwise.core.testing.bench.CpuMeter;
+import dev.stepwise.core.testing.bench.LoadGenerator;
 import dev.stepwise.slack.SignedRequests;
 import dev.stepwise.slack.SlackTestApplication;
 import java.net.URI;
@@ -46,6 +48,9 @@ class SlackAckBenchmark {
     @Test
     void acknowledgementsBesideABareBoltApp() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
+        CpuMeter.countThreads("slack-work-", "adapter workers");
+        CpuMeter.countThreads("HttpClient-", "load generator");
+        CpuMeter.countThreads("OkHttp", "Slack SDK HTTP client");
         try (BenchSlackApi api = new BenchSlackApi(settings.authTestDelay())) {
             List<SlackTraffic.Sender> senders = knownPeople(settings.organisations());
             CpuMeter.countPostgresOn(URI.create(RealServers.get().jdbcUrl().substring("jdbc:".length())).getPort());
@@ -75,10 +80,10 @@ class SlackAckBenchmark {
             try (bareApp; adapterApp; oauthApp; noWorkApp) {
                 ThreadPoolExecutor workers = adapterApp.getBean("slackWorkers", ThreadPoolExecutor.class);
                 ThreadPoolExecutor oauthWorkers = oauthApp.getBean("slackWorkers", ThreadPoolExecutor.class);
-                LoadGenerator bare = new LoadGenerator(port(bareApp), traffic);
-                LoadGenerator adapter = new LoadGenerator(port(adapterApp), traffic);
-                LoadGenerator oauth = new LoadGenerator(port(oauthApp), traffic);
-                LoadGenerator noWork = new LoadGenerator(port(noWorkApp), traffic);
+                LoadGenerator bare = new LoadGenerator(port(bareApp), "/slack/events", traffic);
+                LoadGenerator adapter = new LoadGenerator(port(adapterApp), "/slack/events", traffic);
+                LoadGenerator oauth = new LoadGenerator(port(oauthApp), "/slack/events", traffic);
+                LoadGenerator noWork = new LoadGenerator(port(noWorkApp), "/slack/events", traffic);
                 List<AckReport.Work> work = new ArrayList<>();
 
                 // 1. Cold start: each app's first requests after boot, at the open-loop rate.
@@ -202,12 +207,7 @@ class SlackAckBenchmark {
      * {@code bench.quiet.cores}; the CPU they take anyway is in the report.
      */
     private static void waitForQuiet(BenchSettings settings) throws InterruptedException {
-        long deadline = System.nanoTime() + settings.quietWait().toNanos();
-        double others;
-        while ((others = CpuMeter.othersOver(Duration.ofSeconds(2))) > settings.quietCores()
-                && System.nanoTime() < deadline) {
-            log.info("Waiting for a quieter machine: other processes use {} cores", String.format("%.2f", others));
-        }
+        CpuMeter.waitForQuiet(settings.quietWait(), settings.quietCores());
     }
 
     /** Five known people in each of {@code organisations} fresh organisations, each connected to its own workspace. */

@@ -1,6 +1,7 @@
 package dev.stepwise.slack.bench;
 
 import com.slack.api.app_backend.SlackSignature;
+import dev.stepwise.core.testing.bench.LoadGenerator;
 import dev.stepwise.slack.SlackPayloads;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,13 +15,9 @@ import java.util.List;
  * the stand-in). Senders are known people of connected workspaces, so the work after each acknowledgement really
  * runs: the core's turn on PostgreSQL and Redis, then the reply to the stand-in.
  */
-final class SlackTraffic {
+final class SlackTraffic implements LoadGenerator.Traffic {
 
     record Sender(String teamId, String userId) {
-    }
-
-    /** One request: {@code event} tells an {@code event_callback} from a slash command. */
-    record Signed(boolean event, String contentType, byte[] body, String timestamp, String signature) {
     }
 
     private static final String EVENT_ID = "EvXXBENCHXX";
@@ -42,8 +39,9 @@ final class SlackTraffic {
         this.signer = new SlackSignature.Generator(signingSecret);
     }
 
-    /** Request number {@code seq} of a run tagged {@code tag} (letters and digits: ids stay unique across runs). */
-    Signed request(String tag, long seq) {
+    /** Request number {@code seq} of a run tagged {@code tag}: its id is the event's id, or the command's trigger id. */
+    @Override
+    public LoadGenerator.Request request(String tag, long seq) {
         boolean event = seq % 2 == 0;
         int sender = (int) ((seq / 2) % events.size());
         String id = tag + seq;
@@ -51,8 +49,10 @@ final class SlackTraffic {
                 ? events.get(sender).replace(EVENT_ID, "Ev" + id).replace(CHANNEL, "D" + id)
                 : commands.get(sender).replace(TRIGGER, "1763900." + id + ".bench").replace(RESPONSE, id);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        return new Signed(event, event ? "application/json" : "application/x-www-form-urlencoded",
-                body.getBytes(StandardCharsets.UTF_8), timestamp, signer.generate(timestamp, body));
+        return new LoadGenerator.Request(event ? "Ev" + id : "1763900." + id + ".bench",
+                event ? "application/json" : "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8),
+                LoadGenerator.Request.headers("X-Slack-Request-Timestamp", timestamp,
+                        "X-Slack-Signature", signer.generate(timestamp, body)));
     }
 
     int senders() {

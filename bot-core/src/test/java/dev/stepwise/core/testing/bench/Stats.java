@@ -1,11 +1,14 @@
-package dev.stepwise.slack.bench;
+package dev.stepwise.core.testing.bench;
 
 import java.util.Map;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 
-/** What one load run saw: acknowledgement latencies in microseconds, answers by status, failures, its time span. */
-final class Stats {
+/**
+ * What one load run saw: latencies in microseconds (HdrHistogram, 3 significant digits), answers by status, failures,
+ * its time span. Thread-safe. Shared by the adapters' benchmarks (bot-core's test-jar).
+ */
+public final class Stats {
 
     private final Histogram latencies = new Histogram(3);
     private final Map<Integer, Long> statuses = new TreeMap<>();
@@ -15,7 +18,7 @@ final class Stats {
     private long firstNanos = Long.MAX_VALUE;
     private long lastNanos = Long.MIN_VALUE;
 
-    synchronized void answered(int status, long startNanos, long endNanos) {
+    public synchronized void answered(int status, long startNanos, long endNanos) {
         latencies.recordValue(Math.max(0, (endNanos - startNanos) / 1_000));
         statuses.merge(status, 1L, Long::sum);
         if (status >= 200 && status < 300) {
@@ -27,13 +30,13 @@ final class Stats {
     }
 
     /** No answer at all (connection refused or reset, timeout): an error, and its wait counts as latency. */
-    synchronized void failed(long startNanos, long endNanos) {
+    public synchronized void failed(long startNanos, long endNanos) {
         latencies.recordValue(Math.max(0, (endNanos - startNanos) / 1_000));
         failed++;
         span(startNanos, endNanos);
     }
 
-    synchronized void add(Stats other) {
+    public synchronized void add(Stats other) {
         synchronized (other) {
             latencies.add(other.latencies);
             other.statuses.forEach((status, count) -> statuses.merge(status, count, Long::sum));
@@ -50,38 +53,38 @@ final class Stats {
         lastNanos = Math.max(lastNanos, endNanos);
     }
 
-    synchronized long count() {
+    public synchronized long count() {
         return latencies.getTotalCount();
     }
 
-    synchronized long ok() {
+    public synchronized long ok() {
         return ok;
     }
 
     /** Answers outside 2xx plus requests without an answer. */
-    synchronized long errors() {
+    public synchronized long errors() {
         return non2xx + failed;
     }
 
-    synchronized long failed() {
+    public synchronized long failed() {
         return failed;
     }
 
-    synchronized Map<Integer, Long> statuses() {
+    public synchronized Map<Integer, Long> statuses() {
         return new TreeMap<>(statuses);
     }
 
     /** The latency at {@code percentile} (0-100), in milliseconds. */
-    synchronized double millisAt(double percentile) {
+    public synchronized double millisAt(double percentile) {
         return latencies.getValueAtPercentile(percentile) / 1_000.0;
     }
 
-    synchronized double maxMillis() {
+    public synchronized double maxMillis() {
         return latencies.getMaxValue() / 1_000.0;
     }
 
     /** From the first request's start to the last answer, in seconds. */
-    synchronized double spanSeconds() {
+    public synchronized double spanSeconds() {
         return lastNanos <= firstNanos ? 0 : (lastNanos - firstNanos) / 1e9;
     }
 }

@@ -1,4 +1,4 @@
-package dev.stepwise.slack.bench;
+package dev.stepwise.core.testing.bench;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives one app's request URL over a minimal keep-alive HTTP/1.1 client on plain sockets ({@link RawHttp}), so that
+ * Drives one app's endpoint over a minimal keep-alive HTTP/1.1 client on plain sockets ({@link RawHttp}), so that
  * the generator, on the same cores as the apps, takes as little CPU from them as it can. Open loop: requests go out
  * on a fixed schedule whatever the app does, and each latency runs from the request's <em>scheduled</em> send time,
  * so a stall shows as the wait of every request it held up (no coordinated omission). Closed loop: N clients, each
@@ -31,26 +31,65 @@ import java.util.concurrent.locks.LockSupport;
  * are busy, so one stall (Bolt's auth.test at a cold start, a GC pause) leaves it with thousands of pooled
  * connections, and then it spends most of its CPU scanning its pool ({@code ConnectionPool$ExpiryList.remove}):
  * 0.5 cores at 500 requests/s, taken from the apps it measures.
+ *
+ * <p>Generic: what is sent comes from a {@link Traffic}; sender threads are named {@code bench-client-n}
+ * ({@link CpuMeter}'s "load generator"). Shared by the adapters' benchmarks (bot-core's test-jar).
  */
-final class LoadGenerator {
+public final class LoadGenerator {
+
+    /**
+     * One request to send: its body and content type, and its other headers as ready-made lines ({@link #headers}).
+     * {@code id} is the traffic's own name for it (or null), handed back in {@link Traffic#sending}.
+     */
+    public record Request(String id, String contentType, byte[] body, String headerLines) {
+
+        /** Header lines ({@code "Name: value\r\n"} each) from names and values, in turn. */
+        public static String headers(String... namesAndValues) {
+            StringBuilder lines = new StringBuilder();
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                lines.append(namesAndValues[i]).append(": ").append(namesAndValues[i + 1]).append("\r\n");
+            }
+            return lines.toString();
+        }
+    }
+
+    /** What a benchmark sends. Called from the generator's sender threads at once: implementations are thread-safe. */
+    public interface Traffic {
+
+        /** Request number {@code seq} of a run tagged {@code tag} (letters and digits: ids stay unique across runs). */
+        Request request(String tag, long seq);
+
+        /**
+         * Told just before a request goes out, with the time it was due ({@link System#nanoTime()}: its scheduled
+         * time in an open loop, its send time in a closed loop) and whether it is in the measured window; for
+         * traffic that times what happens after the answer (a reply the app sends elsewhere).
+         */
+        default void sending(Request request, long dueNanos, boolean measured) {
+        }
+
+        /** Told of each request's answer: its HTTP status, or 0 when none came (connection refused or reset, timeout). */
+        default void answered(Request request, int status) {
+        }
+    }
 
     /** An open-loop run: {@code measured} after the warm-up; {@code acknowledged} counts the warm-up's 2xx answers too. */
-    record OpenLoop(Stats measured, long sent, long acknowledged, double seconds, CpuMeter.Usage cpu) {
+    public record OpenLoop(Stats measured, long sent, long acknowledged, double seconds, CpuMeter.Usage cpu) {
     }
 
     /** {@code acknowledged} counts the warm-up's 2xx answers too. */
-    record ClosedLoop(Stats measured, int clients, long acknowledged, double seconds, CpuMeter.Usage cpu) {
+    public record ClosedLoop(Stats measured, int clients, long acknowledged, double seconds, CpuMeter.Usage cpu) {
 
-        double throughput() {
+        public double throughput() {
             return measured.count() / seconds;
         }
     }
 
     private final URI uri;
-    private final SlackTraffic traffic;
+    private final Traffic traffic;
 
-    LoadGenerator(int port, SlackTraffic traffic) {
-        this.uri = URI.create("http://127.0.0.1:" + port + "/slack/events");
+    /** Drives {@code http://127.0.0.1:<port><path>}. */
+    public LoadGenerator(int port, String path, Traffic traffic) {
+        this.uri = URI.create("http://127.0.0.1:" + port + path);
         this.traffic = traffic;
     }
 
@@ -60,7 +99,7 @@ final class LoadGenerator {
      * waits for its scheduled time and sends it; when every sender is waiting for an answer, the next request goes
      * out late, and its latency still runs from its scheduled time.
      */
-    OpenLoop openLoop(String tag, int ratePerSecond, int connections, Duration warmUp, Duration measure)
+    public OpenLoop openLoop(String tag, int ratePerSecond, int connections, Duration warmUp, Duration measure)
             throws InterruptedException {
         long interval = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         long total = (warmUp.toNanos() + measure.toNanos()) / interval;
@@ -75,18 +114,22 @@ final class LoadGenerator {
             senders.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
                 try (RawHttp http = new RawHttp(uri.getHost(), uri.getPort())) {
                     for (long i = sequence.getAndIncrement(); i < total; i = sequence.getAndIncrement()) {
-                        SlackTraffic.Signed request = traffic.request(tag, i);
+                        Request request = traffic.request(tag, i);
                         long scheduled = start + i * interval;
                         waitUntil(scheduled);
+                        traffic.sending(request, scheduled, i >= measuredFrom);
                         try {
                             int status = http.post(uri.getPath(), request);
+                            long done = System.nanoTime();
                             if (status / 100 == 2) {
                                 acknowledged.incrementAndGet();
                             }
                             if (i >= measuredFrom) {
-                                measured.answered(status, scheduled, System.nanoTime());
+                                measured.answered(status, scheduled, done);
                             }
+                            traffic.answered(request, status);
                         } catch (IOException failure) {
+                            traffic.answered(request, 0);
                             if (i >= measuredFrom) {
                                 measured.failed(scheduled, System.nanoTime());
                             }
@@ -107,7 +150,7 @@ final class LoadGenerator {
         return new OpenLoop(measured, total, acknowledged.get(), measure.toNanos() / 1e9, CpuMeter.between(cpuFrom, cpuTo));
     }
 
-    ClosedLoop closedLoop(String tag, int clients, Duration warmUp, Duration measure) throws InterruptedException {
+    public ClosedLoop closedLoop(String tag, int clients, Duration warmUp, Duration measure) throws InterruptedException {
         AtomicLong sequence = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
         long start = System.nanoTime();
@@ -122,9 +165,10 @@ final class LoadGenerator {
             threads.add(Thread.ofPlatform().name("bench-client-" + c).start(() -> {
                 try (RawHttp http = new RawHttp(uri.getHost(), uri.getPort())) {
                     while (System.nanoTime() < end) {
-                        SlackTraffic.Signed request = traffic.request(tag, sequence.getAndIncrement());
+                        Request request = traffic.request(tag, sequence.getAndIncrement());
                         long sent = System.nanoTime();
                         boolean measuredRequest = sent >= measureFrom;
+                        traffic.sending(request, sent, measuredRequest);
                         try {
                             int status = http.post(uri.getPath(), request);
                             long done = System.nanoTime();
@@ -134,7 +178,9 @@ final class LoadGenerator {
                             if (measuredRequest && done <= end) {
                                 stats.answered(status, sent, done);
                             }
+                            traffic.answered(request, status);
                         } catch (IOException failure) {
+                            traffic.answered(request, 0);
                             if (measuredRequest) {
                                 stats.failed(sent, System.nanoTime());
                             }
@@ -196,7 +242,7 @@ final class LoadGenerator {
             this.port = port;
         }
 
-        int post(String path, SlackTraffic.Signed request) throws IOException {
+        int post(String path, Request request) throws IOException {
             try {
                 if (socket == null) {
                     connect();
@@ -204,8 +250,7 @@ final class LoadGenerator {
                 String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
                         + "\r\nContent-Type: " + request.contentType()
                         + "\r\nContent-Length: " + request.body().length
-                        + "\r\nX-Slack-Request-Timestamp: " + request.timestamp()
-                        + "\r\nX-Slack-Signature: " + request.signature() + "\r\n\r\n";
+                        + "\r\n" + request.headerLines() + "\r\n";
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream(head.length() + request.body().length);
                 bytes.write(head.getBytes(StandardCharsets.US_ASCII));
                 bytes.write(request.body());
