@@ -6,14 +6,13 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
  * The core on the shared real PostgreSQL and Redis, as the assembly wires it: what an adapter's test application
- * imports beside its own auto-configuration.
+ * imports beside its own auto-configuration. Deliberately not a {@code @Configuration}: the assembly scans
+ * {@code dev.stepwise}, and its tests must not pick these beans up in place of its own.
  */
-@Configuration(proxyBeanMethods = false)
 @Import(CoreConfiguration.class)
 public class RealServersBeans {
 
