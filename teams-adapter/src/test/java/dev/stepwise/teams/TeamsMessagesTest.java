@@ -11,6 +11,9 @@ import tools.jackson.databind.JsonNode;
 /** Personal chats and channel mentions: routed to the core, answered where they should be, strangers told kindly. */
 class TeamsMessagesTest extends TeamsAdapterTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.stepwise.teams.outbound.ConversationReferences references;
+
     @Test
     void aPersonalMessageIsAnsweredInThatChatWithTheBotsOwnToken() {
         User ben = user("ben");
@@ -28,6 +31,8 @@ class TeamsMessagesTest extends TeamsAdapterTest {
         assertThat(card.path("refresh").path("action").path("verb").asString()).as("shows the current goals when reopened")
                 .isEqualTo("refresh");
         assertThat(card.path("refresh").path("userIds").path(0).asString()).isEqualTo(ben.id());
+        assertThat(references.personal(teams.tenantId, ben.aadObjectId())).as("kept for proactive messages")
+                .map(r -> r.conversationId()).contains(ben.personalChat());
     }
 
     @Test

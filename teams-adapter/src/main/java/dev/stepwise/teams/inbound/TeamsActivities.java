@@ -10,7 +10,9 @@ import dev.stepwise.teams.connector.BotConnector;
 import dev.stepwise.teams.connector.BotConnectorException;
 import dev.stepwise.teams.outbound.ConversationReferences;
 import dev.stepwise.teams.outbound.TeamsReplies;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,13 @@ public class TeamsActivities {
     private final BotConnector connector;
     private final HelpText help;
     private final LiveViews views;
+    /** Personal chats whose reference this instance stored, as conversation id | service URL (most recent 10,000). */
+    private final Map<String, Boolean> stored = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    };
 
     public TeamsActivities(TeamsTurns turns, TeamsReplies replies, ConversationReferences references,
                            BotConnector connector, HelpText help, LiveViews views) {
@@ -59,7 +68,7 @@ public class TeamsActivities {
             return;
         }
         if (context.personal()) {
-            remember(context);
+            keepUpToDate(context);
             answer(context, context.conversationId(), text,
                     why -> replies.send(context.serviceUrl(), context.conversationId(), List.of(why)));
             return;
@@ -160,8 +169,28 @@ public class TeamsActivities {
     }
 
     private void removed(TeamsContext context) {
+        synchronized (stored) {
+            stored.keySet().removeIf(key -> key.startsWith(context.conversationId() + "|"));
+        }
         if (context.conversationId() != null && references.forget(context.conversationId())) {
             log.info("Stepwise was removed from a Teams {} conversation; forgot it", context.conversationType());
+        }
+    }
+
+    /**
+     * Keeps a personal chat's reference current (its service URL can change) without writing it for every message:
+     * a reference this instance stored as it is now isn't stored again.
+     */
+    private void keepUpToDate(TeamsContext context) {
+        String key = context.conversationId() + "|" + context.serviceUrl();
+        synchronized (stored) {
+            if (stored.containsKey(key)) {
+                return;
+            }
+        }
+        remember(context);
+        synchronized (stored) {
+            stored.put(key, Boolean.TRUE);
         }
     }
 

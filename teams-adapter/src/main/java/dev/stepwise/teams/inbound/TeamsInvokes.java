@@ -117,7 +117,7 @@ public class TeamsInvokes {
         }
         String text = TeamsText.plain(message.path("body").path("content").asText(""));
         String link = message.path("linkToMessage").asText(null);
-        return dialog(context, known.get(), new Input.FeedbackOnMessage(person.get().id(), text, link));
+        return dialog(context, dialogKey(context, value), known.get(), new Input.FeedbackOnMessage(person.get().id(), text, link));
     }
 
     private Answer submitAction(TeamsContext context, JsonNode value) {
@@ -134,12 +134,12 @@ public class TeamsInvokes {
         if (known.isEmpty()) {
             return taskMessage(PlainText.of(said));
         }
-        return dialog(context, known.get(), input.get());
+        return dialog(context, dialogKey(context, value), known.get(), input.get());
     }
 
     /** The core's answer in the dialog: another form when it asks for one, else a closing message. */
-    private Answer dialog(TeamsContext context, TeamsTurns.Known known, Input input) {
-        List<Outbound> answers = turns.answer(context.activity().getId(), known, dialogKey(context), input);
+    private Answer dialog(TeamsContext context, String dialogKey, TeamsTurns.Known known, Input input) {
+        List<Outbound> answers = turns.answer(context.activity().getId(), known, dialogKey, input);
         List<Block> blocks = blocksOf(answers);
         if (blocks.isEmpty()) {
             return taskMessage("That's already done.");
@@ -155,10 +155,8 @@ public class TeamsInvokes {
     }
 
     /** A dialog's flow is kept apart from the chat's, per message acted on (fetch and submit name the same one). */
-    private static String dialogKey(TeamsContext context) {
-        JsonNode value = ActivityJson.MAPPER.valueToTree(context.activity().getValue());
-        String message = value == null ? "" : value.path("messagePayload").path("id").asText("");
-        return "dialog:" + context.conversationId() + ":" + message;
+    private static String dialogKey(TeamsContext context, JsonNode value) {
+        return "dialog:" + context.conversationId() + ":" + value.path("messagePayload").path("id").asText("");
     }
 
     private static List<Block> blocksOf(List<Outbound> answers) {
