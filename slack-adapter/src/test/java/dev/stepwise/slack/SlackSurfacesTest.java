@@ -107,11 +107,13 @@ class SlackSurfacesTest extends SlackAdapterTest {
     }
 
     @Test
-    void theRequestFeedbackShortcutSaysHonestlyThatItIsNotBuiltYet() {
+    void theRequestFeedbackShortcutOpensAFormAskingWhomToAsk() {
         String trigger = SlackPayloads.newTriggerId();
         slack.interaction(payloads.globalShortcut(slackUser("ben"), "request_feedback", trigger));
-        JsonObject panel = json(awaitCall("views.open", c -> trigger.equals(c.get("trigger_id"))).get("view"));
-        assertThat(texts(panel.toString())).contains("isn't available yet");
+        JsonObject modal = json(awaitCall("views.open", c -> trigger.equals(c.get("trigger_id"))).get("view"));
+        assertThat(texts(modal.toString())).contains("Request feedback", "Whom would you like to ask?");
+        assertThat(modal.toString()).contains("plain_text_input");
+        assertThat(modal.has("submit")).as("a form that can be submitted").isTrue();
     }
 
     @Test

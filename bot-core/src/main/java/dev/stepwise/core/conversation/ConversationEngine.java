@@ -2,6 +2,7 @@ package dev.stepwise.core.conversation;
 
 import dev.stepwise.core.feedback.GiveFeedbackFlow;
 import dev.stepwise.core.feedback.MyFeedback;
+import dev.stepwise.core.feedback.requests.RequestFeedbackFlow;
 import dev.stepwise.core.goals.MyGoals;
 import dev.stepwise.core.help.HelpText;
 import dev.stepwise.core.people.People;
@@ -33,6 +34,7 @@ public class ConversationEngine {
     private final People people;
     private final Map<String, Flow> flows;
     private final GiveFeedbackFlow giveFeedback;
+    private final RequestFeedbackFlow requestFeedback;
     private final MyFeedback myFeedback;
     private final MyGoals myGoals;
     private final MyPlan myPlan;
@@ -41,7 +43,8 @@ public class ConversationEngine {
     private final ErrorReplies errors;
 
     public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
-                              List<Flow> flows, GiveFeedbackFlow giveFeedback, MyFeedback myFeedback, MyGoals myGoals,
+                              List<Flow> flows, GiveFeedbackFlow giveFeedback, RequestFeedbackFlow requestFeedback,
+                              MyFeedback myFeedback, MyGoals myGoals,
                               MyPlan myPlan, HelpText help,
                               Messengers messengers, ErrorReplies errors) {
         this.events = events;
@@ -50,6 +53,7 @@ public class ConversationEngine {
         this.people = people;
         this.flows = flows.stream().collect(Collectors.toUnmodifiableMap(Flow::name, Function.identity()));
         this.giveFeedback = giveFeedback;
+        this.requestFeedback = requestFeedback;
         this.myFeedback = myFeedback;
         this.myGoals = myGoals;
         this.myPlan = myPlan;
@@ -83,6 +87,7 @@ public class ConversationEngine {
             case Input.Message message -> onText(turn, message.text());
             case Input.Command command -> onText(turn, command.text());
             case Input.ButtonPressed pressed when "say".equals(pressed.actionId()) -> onText(turn, pressed.value());
+            case Input.ButtonPressed pressed when standing(pressed.actionId()) -> onStanding(turn, pressed);
             case Input.ButtonPressed pressed -> onBound(turn, pressed.actionId(),
                     (flow, state, name) -> flow.onAction(turn, state, name, pressed.value()));
             case Input.FormSubmitted form -> onBound(turn, form.formId(),
@@ -104,6 +109,7 @@ public class ConversationEngine {
                     : Step.stay(Outbound.reply(Block.text("There's nothing to cancel. Say **help** to see what I can do.")));
             case Intent.MyFeedback m -> Step.stay(Outbound.reply(myFeedback.blocks(turn.person())));
             case Intent.GiveFeedback g -> giveFeedback.start(turn, g.recipient(), g.text());
+            case Intent.RequestFeedback r -> requestFeedback.start(turn, r.recipients());
             case Intent.MyGoals g -> Step.stay(Outbound.reply(myGoals.blocks(turn.person())));
             case Intent.MyPlan p -> Step.stay(Outbound.reply(myPlan.blocks(turn.person())));
             case Intent.NotYetAvailable n -> Step.stay(Outbound.reply(help.notYetAvailable(n.feature(), turn.person())));
@@ -130,6 +136,17 @@ public class ConversationEngine {
             return Step.stay(errors.staleAction());
         }
         return handler.handle(flow, state.get(), bound.name());
+    }
+
+    private boolean standing(String actionId) {
+        BoundId bound = BoundId.parse(actionId);
+        return bound.nonce() == null && flows.containsKey(bound.flow());
+    }
+
+    private Step onStanding(Turn turn, Input.ButtonPressed pressed) {
+        BoundId bound = BoundId.parse(pressed.actionId());
+        Step step = flows.get(bound.flow()).onStandingAction(turn, bound.name(), pressed.value());
+        return step == null ? Step.stay(errors.staleAction()) : step;
     }
 
     private void keepState(Inbound inbound, Step step) {

@@ -47,6 +47,11 @@ public record ConversationState(String flow, String step, String nonce, Map<Stri
         return data.get(key);
     }
 
+    /** An action id that stays valid whatever the conversation does next (see {@link Flow#onStandingAction}). */
+    public static String standing(String flow, String name) {
+        return flow + "." + name;
+    }
+
     /** An action or form id bound to this step: {@code flow.name@nonce}. */
     public String bind(String name) {
         return flow + "." + name + "@" + nonce;

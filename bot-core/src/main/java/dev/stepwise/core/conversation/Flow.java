@@ -18,6 +18,16 @@ public interface Flow {
     /** A button of this flow was pressed on the current step. */
     Step onAction(Turn turn, ConversationState state, String action, String value);
 
+    /**
+     * A button that outlives the conversation was pressed: one bound with {@link ConversationState#standing}, such
+     * as the choices in a request sent to someone's DM. It carries no step nonce, so the flow checks it against
+     * what is stored (is the request still open? already answered?), not against the conversation state, which
+     * may be absent or another flow's.
+     */
+    default Step onStandingAction(Turn turn, String action, String value) {
+        return null;
+    }
+
     /** A form of this flow was submitted on the current step. */
     Step onForm(Turn turn, ConversationState state, String form, Map<String, String> values);
 }

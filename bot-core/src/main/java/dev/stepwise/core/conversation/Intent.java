@@ -13,6 +13,10 @@ public sealed interface Intent {
     record GiveFeedback(String recipient, String text) implements Intent {
     }
 
+    /** @param recipients whom to ask, as typed ("Ben, Priya and Sam"), or null */
+    record RequestFeedback(String recipients) implements Intent {
+    }
+
     record MyFeedback() implements Intent {
     }
 

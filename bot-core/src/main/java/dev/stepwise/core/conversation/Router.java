@@ -29,7 +29,8 @@ public class Router {
     private static final Pattern MY_PLAN = Pattern.compile(
             "((show|list|see|view) )?(me )?(my )?(plan|learning plan|development plan)", FLAGS);
     private static final Pattern REQUEST_FEEDBACK = Pattern.compile(
-            "(request|ask for|ask|get|collect) (some |more )?feedback\\b.*", FLAGS);
+            "(?:request|ask for|ask|get|collect|gather) (?:some |more )?feedback(?:\\s+(?:from|of)\\s+(?<who>.+))?", FLAGS);
+    private static final Pattern ASK_PEOPLE_FOR_FEEDBACK = Pattern.compile("ask (?<who>.+?) for (?:some |more )?feedback", FLAGS);
     private static final Pattern ASSESS = Pattern.compile("(self[- ]?)?assess(ment)?( me| myself)?\\b.*", FLAGS);
     private static final Pattern SITUATION = Pattern.compile("(help (me )?with|advice (on|about)|coach me (on|about|through)) .+", FLAGS);
     private static final Pattern SETTINGS = Pattern.compile("(my )?(settings|preferences|notifications)", FLAGS);
@@ -55,8 +56,13 @@ public class Router {
         if (MY_PLAN.matcher(bare).matches()) {
             return new Intent.MyPlan();
         }
-        if (REQUEST_FEEDBACK.matcher(bare).matches()) {
-            return new Intent.NotYetAvailable("Asking several colleagues for feedback at once");
+        Matcher request = REQUEST_FEEDBACK.matcher(bare);
+        if (request.matches()) {
+            return new Intent.RequestFeedback(blankToNull(request.group("who")));
+        }
+        Matcher askPeople = ASK_PEOPLE_FOR_FEEDBACK.matcher(bare);
+        if (askPeople.matches()) {
+            return new Intent.RequestFeedback(blankToNull(askPeople.group("who")));
         }
         if (ASSESS.matcher(bare).matches()) {
             return new Intent.NotYetAvailable("Self-assessment against your role's skills");

@@ -33,7 +33,10 @@ public class FeedbackItems {
         return id;
     }
 
-    /** Feedback the person received, newest first. */
+    /**
+     * Feedback the person received, newest first. Answers to an anonymous request are not listed one by one:
+     * they are shown only together, in the request's summary, once enough people have answered.
+     */
     public List<ReceivedFeedback> receivedBy(UUID organisationId, UUID receiverId, int limit) {
         return jdbc.sql("""
                         select f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
@@ -43,7 +46,7 @@ public class FeedbackItems {
                         from feedback_items f
                         join people g on g.id = f.giver_id
                         left join objectives o on o.id = f.objective_id
-                        where f.organisation_id = ? and f.receiver_id = ?
+                        where f.organisation_id = ? and f.receiver_id = ? and not (f.anonymous and f.request_id is not null)
                         order by f.created_at desc, f.id
                         limit ?""")
                 .params(organisationId, receiverId, limit)
@@ -55,7 +58,52 @@ public class FeedbackItems {
     }
 
     public int countReceivedBy(UUID organisationId, UUID receiverId) {
-        return jdbc.sql("select count(*) from feedback_items where organisation_id = ? and receiver_id = ?")
+        return jdbc.sql("""
+                        select count(*) from feedback_items
+                        where organisation_id = ? and receiver_id = ? and not (anonymous and request_id is not null)""")
                 .params(organisationId, receiverId).query(Integer.class).single();
+    }
+
+    /** Marks a stored item as the answer to a request, with its parts; call inside the transaction that stored it. */
+    public void attachToRequest(UUID organisationId, UUID itemId, UUID requestId, String wentWell, String couldBeBetter) {
+        jdbc.sql("update feedback_items set request_id = ?, went_well = ?, could_be_better = ? where organisation_id = ? and id = ?")
+                .params(requestId, wentWell, couldBeBetter, organisationId, itemId).update();
+    }
+
+    /** The answers to a request, oldest first, with the giver's name (callers decide whether it may be shown). */
+    public List<RequestAnswerRow> answersTo(UUID organisationId, UUID requestId) {
+        return jdbc.sql("""
+                        select f.id, g.name, f.went_well, f.could_be_better, f.text, f.created_at
+                        from feedback_items f join people g on g.id = f.giver_id and g.organisation_id = f.organisation_id
+                        where f.organisation_id = ? and f.request_id = ?
+                        order by f.created_at, f.id""")
+                .params(organisationId, requestId)
+                .query((rs, n) -> new RequestAnswerRow(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+                .list();
+    }
+
+    /** One stored answer to a request. {@code text} is the whole answer as stored. */
+    public record RequestAnswerRow(UUID id, String giverName, String wentWell, String couldBeBetter, String text,
+                                   OffsetDateTime at) {
+    }
+
+    /** The ratings each answer gave, by item id: skill name to level number. */
+    public java.util.Map<UUID, java.util.Map<String, Integer>> ratingsOf(UUID organisationId, UUID requestId) {
+        java.util.Map<UUID, java.util.Map<String, Integer>> ratings = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select fs.feedback_item_id, s.name, fs.rating
+                        from feedback_item_skills fs
+                        join feedback_items f on f.id = fs.feedback_item_id and f.organisation_id = fs.organisation_id
+                        join skills s on s.id = fs.skill_id
+                        where f.organisation_id = ? and f.request_id = ? and fs.rating is not null
+                        order by s.name""")
+                .params(organisationId, requestId)
+                .query((rs, n) -> {
+                    ratings.computeIfAbsent(rs.getObject(1, UUID.class), k -> new java.util.LinkedHashMap<>())
+                            .put(rs.getString(2), rs.getInt(3));
+                    return null;
+                }).list();
+        return ratings;
     }
 }

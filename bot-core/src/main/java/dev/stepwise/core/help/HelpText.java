@@ -20,14 +20,15 @@ public class HelpText {
     private static final String COMMANDS = """
             - **give feedback to %1$s**: quick feedback on a colleague's objective, optionally tagged to a skill. \
             Add your words after a colon to go faster: `give feedback to %1$s: your demo made the trade-offs clear`
+            - **request feedback from %1$s**: ask up to 10 colleagues at once (name them all, separated by commas) \
+            about one of your objectives; they answer in a minute, and you get a summary
             - **my feedback**: the feedback you've received, newest first
             - **my goals**: your objectives and how far along they are
             - **my plan**: the learning and practice you've planned
             - **cancel**: stop what we're doing; nothing half-done is saved
             - **help**: this list
 
-            Coming next: asking several colleagues for feedback at once, self-assessments against your role's \
-            skills, and learning suggestions sized to your gap.""";
+            Coming next: self-assessments against your role's skills, and learning suggestions sized to your gap.""";
 
     private final People people;
 
@@ -50,6 +51,7 @@ public class HelpText {
     private static Block.Choices buttons() {
         return new Block.Choices(null, List.of(
                 new Block.Choice("Give feedback", "say", "give feedback", Block.Choice.Style.PRIMARY),
+                Block.Choice.of("Request feedback", "say", "request feedback"),
                 Block.Choice.of("My feedback", "say", "my feedback"),
                 Block.Choice.of("My goals", "say", "my goals")));
     }

@@ -47,6 +47,12 @@ public class Organisations {
                 .query(Organisation.class).optional();
     }
 
+    /** How many people must have answered an anonymous request before anything of it is shown. */
+    public int anonymityThreshold(UUID organisationId) {
+        return jdbc.sql("select anonymity_threshold from organisations where id = ?").param(organisationId)
+                .query(Integer.class).optional().orElse(3);
+    }
+
     /** How the platforms name this organisation (e.g. its Slack team and enterprise ids). */
     public java.util.List<ChannelIdentity> identities(UUID organisationId, String platform) {
         return jdbc.sql("""

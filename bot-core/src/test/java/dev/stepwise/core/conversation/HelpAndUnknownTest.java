@@ -18,7 +18,8 @@ class HelpAndUnknownTest {
         // Bea is Maya's first teammate whose first name alone finds her, so the example works if copied.
         maya.says("help").expectReply("Here's what I can do", "give feedback to Bea", "my feedback", "cancel");
         tester.as("bea").says("help").expectReply("give feedback to Ben:");
-        assertThat(maya.choiceLabels()).containsExactly("Give feedback", "My feedback", "My goals");
+        assertThat(maya.choiceLabels()).containsExactly("Give feedback", "Request feedback", "My feedback", "My goals");
+        maya.says("help").expectReply("request feedback from Bea");
         maya.press("Give feedback").expectReply("Who would you like to give feedback to?");
     }
 
@@ -58,9 +59,7 @@ class HelpAndUnknownTest {
     @Test
     void commandsThatAreNotBuiltYetSaySoHonestlyAndOfferWhatWorks() {
         var maya = tester.as("maya");
-        maya.says("request feedback from Ben and Priya")
-                .expectReply("Asking several colleagues for feedback at once isn't available yet.", "give feedback to Bea");
-        maya.says("assess me").expectReply("Self-assessment against your role's skills isn't available yet.");
+        maya.says("assess me").expectReply("Self-assessment against your role's skills isn't available yet.", "give feedback to Bea");
         maya.says("help with a tough performance conversation").expectReply("Just-in-time help with a situation isn't available yet.");
         maya.says("settings").expectReply("Settings for reminders and quiet hours isn't available yet.");
     }

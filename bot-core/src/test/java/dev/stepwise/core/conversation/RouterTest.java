@@ -2,6 +2,7 @@ package dev.stepwise.core.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,9 +67,17 @@ class RouterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"request feedback", "ask for feedback from Ben", "assess", "self-assessment",
+    @ValueSource(strings = {"assess", "self-assessment",
             "help with a tough conversation tomorrow", "advice on delegating", "settings"})
     void commandsOfLaterVersionsAreRecognisedNotGuessed(String typed) {
         assertThat(router.route(typed)).isInstanceOf(Intent.NotYetAvailable.class);
+    }
+
+    @Test
+    void requestFeedbackKeepsWhomToAsk() {
+        assertThat(router.route("request feedback")).isEqualTo(new Intent.RequestFeedback(null));
+        assertThat(router.route("ask for feedback from Ben")).isEqualTo(new Intent.RequestFeedback("Ben"));
+        assertThat(router.route("Request feedback from Ben, Priya and Sam.")).isEqualTo(new Intent.RequestFeedback("Ben, Priya and Sam"));
+        assertThat(router.route("ask Ben and Priya for feedback")).isEqualTo(new Intent.RequestFeedback("Ben and Priya"));
     }
 }

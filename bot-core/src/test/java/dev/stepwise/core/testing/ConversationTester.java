@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -79,6 +80,19 @@ public final class ConversationTester {
         public Chat pressEarlier(String label) {
             Block.Choice choice = findChoice(label, false);
             return send(new Input.ButtonPressed(choice.actionId(), choice.value()), UUID.randomUUID().toString());
+        }
+
+        /** Presses the button with this label in the newest message the bot sent this person outside their chat (a request in their DM). */
+        public Chat pressInInbox(String label) {
+            List<List<Block>> inbox = messenger.inbox(personId);
+            for (int i = inbox.size() - 1; i >= 0; i--) {
+                Optional<Block.Choice> choice = inbox.get(i).stream().filter(Block.Choices.class::isInstance)
+                        .flatMap(b -> ((Block.Choices) b).choices().stream()).filter(c -> Objects.equals(c.label(), label)).findFirst();
+                if (choice.isPresent()) {
+                    return send(new Input.ButtonPressed(choice.get().actionId(), choice.get().value()), UUID.randomUUID().toString());
+                }
+            }
+            return fail("No button '" + label + "' in the inbox");
         }
 
         /** Submits the latest form, with its prefilled values overridden by {@code values}. */

@@ -1,0 +1,145 @@
+package dev.stepwise.core.feedback.requests;
+
+import dev.stepwise.core.feedback.FeedbackItems;
+import dev.stepwise.core.feedback.FeedbackRejected;
+import dev.stepwise.core.feedback.NewFeedback;
+import dev.stepwise.core.feedback.QuickFeedback;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a recipient's answer to a request: checked against where they and the request stand (with their row
+ * locked, so a double submit answers once), stored as feedback for the requester with its parts and ratings,
+ * and the request closed when nobody is left to answer. All in one transaction.
+ */
+@Service
+public class RequestAnswers {
+
+    /** What happened to an answer. */
+    public sealed interface Outcome {
+        record Stored(FeedbackRequest request, boolean closed) implements Outcome {
+        }
+
+        record Refused(String why) implements Outcome {
+        }
+    }
+
+    /** An answer as the recipient wrote it; ratings by skill id on the five-stage scale. */
+    public record Answer(String wentWell, String couldBeBetter, String anythingElse, Map<UUID, Integer> ratings) {
+        String composed() {
+            List<String> parts = new ArrayList<>();
+            if (!blank(wentWell)) {
+                parts.add("Went well: " + wentWell.strip());
+            }
+            if (!blank(couldBeBetter)) {
+                parts.add("Could be better: " + couldBeBetter.strip());
+            }
+            if (!blank(anythingElse)) {
+                parts.add(anythingElse.strip());
+            }
+            return String.join("\n\n", parts);
+        }
+
+        static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    private final FeedbackRequests requests;
+    private final QuickFeedback feedback;
+    private final FeedbackItems items;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public RequestAnswers(FeedbackRequests requests, QuickFeedback feedback, FeedbackItems items, JdbcClient jdbc,
+                          TransactionTemplate transaction, Clock clock) {
+        this.requests = requests;
+        this.feedback = feedback;
+        this.items = items;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** Throws {@link FeedbackRejected} for an answer that can't be stored as written (the form asks again). */
+    public Outcome answer(UUID organisationId, UUID requestId, UUID recipientId, Answer answer) {
+        String text = answer.composed();
+        feedback.checkText(text);
+        return transaction.execute(status -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            String refusal = refusal(organisationId, requestId, recipientId, now, true);
+            if (refusal != null) {
+                return new Outcome.Refused(refusal);
+            }
+            FeedbackRequest request = requests.find(organisationId, requestId).orElseThrow();
+            List<NewFeedback.SkillTag> tags = requests.skillsOf(organisationId, requestId).stream()
+                    .map(skill -> new NewFeedback.SkillTag(skill, answer.ratings().get(skill))).toList();
+            UUID item = feedback.give(organisationId, new NewFeedback(recipientId, request.requesterId(), request.objectiveId(),
+                    tags, text, "Asked: " + request.question(), NewFeedback.Visibility.RECIPIENT, request.anonymous()));
+            items.attachToRequest(organisationId, item, requestId, trimmed(answer.wentWell()), trimmed(answer.couldBeBetter()));
+            requests.markAnswered(organisationId, requestId, recipientId, now);
+            return new Outcome.Stored(request, closeIfComplete(organisationId, requestId, now));
+        });
+    }
+
+    public Outcome decline(UUID organisationId, UUID requestId, UUID recipientId, String reason) {
+        return transaction.execute(status -> {
+            OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+            String refusal = refusal(organisationId, requestId, recipientId, now, true);
+            if (refusal != null) {
+                return new Outcome.Refused(refusal);
+            }
+            requests.decline(organisationId, requestId, recipientId, Answer.blank(reason) ? null : reason.strip(), now);
+            return new Outcome.Stored(requests.find(organisationId, requestId).orElseThrow(),
+                    closeIfComplete(organisationId, requestId, now));
+        });
+    }
+
+    /**
+     * Why the recipient can't act on the request now, or null when they can. With {@code lock}, their row is
+     * locked until the transaction ends.
+     */
+    String refusal(UUID organisationId, UUID requestId, UUID recipientId, OffsetDateTime now, boolean lock) {
+        String status = jdbc.sql("""
+                        select status from feedback_request_recipients
+                        where organisation_id = ? and request_id = ? and recipient_id = ?""" + (lock ? " for update" : ""))
+                .params(organisationId, requestId, recipientId).query(String.class).optional().orElse(null);
+        if (status == null) {
+            return "That request wasn't sent to you, so there's nothing to answer.";
+        }
+        if (status.equals("answered")) {
+            return "You've already answered this request. Thank you!";
+        }
+        if (status.equals("declined")) {
+            return "You declined this request, so it's closed for you.";
+        }
+        FeedbackRequest request = requests.find(organisationId, requestId).orElseThrow();
+        if (!request.open(now)) {
+            return "That request has closed, so it doesn't need an answer any more. Thanks all the same!";
+        }
+        return null;
+    }
+
+    /** Closes the request once nobody is left to answer; true when this call closed it. */
+    private boolean closeIfComplete(UUID organisationId, UUID requestId, OffsetDateTime now) {
+        return jdbc.sql("""
+                        update feedback_requests set status = 'closed', closed_at = ?
+                        where organisation_id = ? and id = ? and status = 'open'
+                          and not exists (select 1 from feedback_request_recipients
+                                          where organisation_id = ? and request_id = ? and status in ('pending', 'snoozed'))""")
+                .params(now, organisationId, requestId, organisationId, requestId).update() == 1;
+    }
+
+    private static String trimmed(String text) {
+        return Answer.blank(text) ? null : text.strip();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.stepwise.core.feedback.requests;
+
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Outbound;
+import dev.stepwise.core.organisation.Organisations;
+import dev.stepwise.core.people.Person;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the requester is told as their request moves: each answer as it arrives (attributed, or for an anonymous
+ * request only that someone answered), each decline, and the summary once nobody is left to answer. Nothing
+ * here ever names the giver of an anonymous answer.
+ */
+@Component
+public class RequestNotes {
+
+    private final FeedbackRequests requests;
+    private final RequestSummaries summaries;
+    private final Organisations organisations;
+
+    public RequestNotes(FeedbackRequests requests, RequestSummaries summaries, Organisations organisations) {
+        this.requests = requests;
+        this.summaries = summaries;
+        this.organisations = organisations;
+    }
+
+    List<Outbound> answered(RequestAnswers.Outcome.Stored stored, Person giver, RequestAnswers.Answer answer) {
+        FeedbackRequest request = stored.request();
+        List<Outbound> notes = new ArrayList<>();
+        String progress = progress(request);
+        if (request.anonymous()) {
+            notes.add(Outbound.direct(request.requesterId(), List.of(Block.text(
+                    "Someone answered your request \u201c%s\u201d (%s). Anonymous answers are shown together, once at least %d have answered."
+                            .formatted(request.question(), progress, organisations.anonymityThreshold(request.organisationId()))))));
+        } else {
+            List<Block.CardField> fields = new ArrayList<>();
+            fields.add(new Block.CardField("Question", request.question()));
+            add(fields, "Went well", answer.wentWell());
+            add(fields, "Could be better", answer.couldBeBetter());
+            add(fields, "Anything else", answer.anythingElse());
+            notes.add(Outbound.direct(request.requesterId(), List.of(
+                    new Block.Card(giver.name() + " answered your request", progress, fields))));
+        }
+        if (stored.closed()) {
+            notes.add(Outbound.direct(request.requesterId(), summaries.of(request, true)));
+        }
+        return notes;
+    }
+
+    List<Outbound> declined(RequestAnswers.Outcome.Stored stored, Person decliner, String reason) {
+        FeedbackRequest request = stored.request();
+        List<Outbound> notes = new ArrayList<>();
+        String why = reason == null || reason.isBlank() ? "" : " Their reason: \u201c" + reason.strip() + "\u201d";
+        notes.add(Outbound.direct(request.requesterId(), List.of(Block.text(request.anonymous()
+                ? "One person declined your request \u201c%s\u201d (%s).".formatted(request.question(), progress(request))
+                : "%s declined your request \u201c%s\u201d (%s).%s".formatted(decliner.name(), request.question(), progress(request), why)))));
+        if (stored.closed()) {
+            notes.add(Outbound.direct(request.requesterId(), summaries.of(request, true)));
+        }
+        return notes;
+    }
+
+    private String progress(FeedbackRequest request) {
+        List<Recipient> recipients = requests.recipients(request.organisationId(), request.id());
+        long answered = recipients.stream().filter(r -> r.status() == RecipientStatus.ANSWERED).count();
+        return "%d of %d answered".formatted(answered, recipients.size());
+    }
+
+    private static void add(List<Block.CardField> fields, String label, String text) {
+        if (text != null && !text.isBlank()) {
+            fields.add(new Block.CardField(label, text.strip()));
+        }
+    }
+}
