@@ -1,13 +1,24 @@
 package dev.stepwise.core.feedback.requests;
 
+import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.feedback.FeedbackItems;
+import dev.stepwise.core.feedback.summary.RequestAnswer;
+import dev.stepwise.core.feedback.summary.RequestSummary;
+import dev.stepwise.core.feedback.summary.SummaryInput;
 import dev.stepwise.core.organisation.Organisations;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** The summary a requester gets of their request's answers; anonymous answers only together, past the threshold. */
+/**
+ * The summary a requester gets of their request, from what is stored: the extractive {@link RequestSummary} (no
+ * LLM), which shows anonymous answers only together and only past the organisation's threshold.
+ */
 @Component
 public class RequestSummaries {
 
@@ -21,27 +32,31 @@ public class RequestSummaries {
         this.organisations = organisations;
     }
 
-    public List<Block> of(FeedbackRequest request, boolean complete) {
-        List<Recipient> recipients = requests.recipients(request.organisationId(), request.id());
-        List<FeedbackItems.RequestAnswerRow> answers = items.answersTo(request.organisationId(), request.id());
-        String heading = "**Summary of your request** \u201c%s\u201d: %d of %d answered.".formatted(request.question(),
-                answers.size(), recipients.size());
-        List<Block> blocks = new ArrayList<>();
-        blocks.add(Block.text(heading));
-        int threshold = organisations.anonymityThreshold(request.organisationId());
-        if (request.anonymous() && answers.size() < threshold) {
-            blocks.add(Block.text(("The answers are anonymous, and fewer than %d people answered, so I can't show them without "
-                    + "revealing who said what.").formatted(threshold)));
-            return blocks;
-        }
-        List<Block.CardField> fields = new ArrayList<>();
-        for (FeedbackItems.RequestAnswerRow answer : answers) {
-            fields.add(new Block.CardField(request.anonymous() ? "Someone" : answer.giverName(), answer.text()));
-        }
-        if (request.anonymous()) {
-            fields.sort(java.util.Comparator.comparing(Block.CardField::value));
-        }
-        blocks.add(new Block.Card("Answers", null, fields));
-        return blocks;
+    public List<Block> of(FeedbackRequest request, boolean closed) {
+        UUID org = request.organisationId();
+        List<Recipient> recipients = requests.recipients(org, request.id());
+        Map<UUID, Map<String, Integer>> ratings = items.ratingsOf(org, request.id());
+        List<RequestAnswer> answers = items.answersTo(org, request.id()).stream()
+                .map(row -> new RequestAnswer(request.anonymous() ? null : row.giverName(), row.wentWell(), row.couldBeBetter(),
+                        anythingElse(row), levels(ratings.getOrDefault(row.id(), Map.of()))))
+                .toList();
+        int declined = (int) recipients.stream().filter(r -> r.status() == RecipientStatus.DECLINED).count();
+        return RequestSummary.of(new SummaryInput(request.question(), request.objectiveTitle(), request.anonymous(),
+                recipients.size(), declined, answers, Map.of(), organisations.anonymityThreshold(org), closed));
+    }
+
+    /** The "anything else" part of a stored answer: its text without the parts stored on their own. */
+    private static String anythingElse(FeedbackItems.RequestAnswerRow row) {
+        String rest = Arrays.stream(row.text().split("\n\n"))
+                .filter(part -> !(row.wentWell() != null && part.equals("Went well: " + row.wentWell())))
+                .filter(part -> !(row.couldBeBetter() != null && part.equals("Could be better: " + row.couldBeBetter())))
+                .collect(Collectors.joining("\n\n"));
+        return rest.isBlank() ? null : rest;
+    }
+
+    private static Map<String, Level> levels(Map<String, Integer> ratings) {
+        Map<String, Level> levels = new LinkedHashMap<>();
+        ratings.forEach((skill, number) -> levels.put(skill, Level.of(number)));
+        return levels;
     }
 }

@@ -61,7 +61,7 @@ class RequestFeedbackTest {
 
         chat.as("sam").pressInInbox("Give feedback").submit(Map.of("wentWell", "Calm under pressure."));
 
-        assertThat(chat.inboxOf("ben").getLast()).contains("Summary of your request", "2 of 2 answered",
+        assertThat(chat.inboxOf("ben").getLast()).contains("Summary of your feedback request", "Answered: 2 of 2",
                 "Clear release notes.", "Calm under pressure.");
         assertThat(jdbc.sql("select status from feedback_requests where organisation_id = ?").param(org.id())
                 .query(String.class).single()).isEqualTo("closed");
@@ -81,7 +81,7 @@ class RequestFeedbackTest {
         chat.as("sam").pressInInbox("Give feedback").submit(Map.of("wentWell", "Good demos."));
 
         String summary = chat.inboxOf("ben").getLast();
-        assertThat(summary).contains("Summary of your request", "fewer than 3").doesNotContain("Priya", "Sam", "thorough", "Good demos");
+        assertThat(summary).contains("Summary of your feedback request", "fewer than the 3 needed").doesNotContain("Priya", "Sam", "thorough", "Good demos");
         ben.says("my feedback");
         assertThat(ben.lastText()).doesNotContain("thorough tests", "Good demos");
     }
