@@ -111,6 +111,39 @@ class TeamsCardsTest extends TeamsAdapterTest {
         assertThat(texts(priyasView)).doesNotContain("Great pairing session on the flaky tests");
     }
 
+    @Test
+    void aRequestToTwoColleaguesIsAnsweredFromTheirChatsAndTheRequesterGetsTheSummary() {
+        User ben = user("ben");
+        User priya = user("priya");
+        User sam = user("sam");
+        for (User person : List.of(ben, priya, sam)) {
+            post(teams.installedPersonally(person));
+            awaitSent(person.personalChat(), s -> true);
+        }
+
+        post(teams.message(ben, "request feedback from Priya and Sam"));
+        JsonNode objectives = card(awaitSent(ben.personalChat(), s -> s.texts().contains("Which of your objectives")));
+        JsonNode form = invokeCard(post(teams.cardAction(ben, "choice",
+                JSON.convertValue(action(objectives, "Ship onboarding v2").path("data"), Map.class))));
+        Map<String, Object> details = new HashMap<>(JSON.convertValue(
+                find(form, n -> "form".equals(n.path("verb").asString(null))).orElseThrow().path("data"), Map.class));
+        assertThat(texts(invokeCard(post(teams.cardAction(ben, "form", details)))))
+                .contains("I've asked **Priya Sharma** and **Sam Okoro**");
+
+        for (User colleague : List.of(priya, sam)) {
+            JsonNode request = card(awaitSent(colleague.personalChat(), s -> s.texts().contains("Ben Adeyemi asks for your feedback")));
+            JsonNode answerForm = invokeCard(post(teams.cardAction(colleague, "choice",
+                    JSON.convertValue(action(request, "Give feedback").path("data"), Map.class))));
+            Map<String, Object> answer = new HashMap<>(JSON.convertValue(
+                    find(answerForm, n -> "form".equals(n.path("verb").asString(null))).orElseThrow().path("data"), Map.class));
+            answer.put("field.wentWell", colleague == priya ? "Clear release notes." : "Calm under pressure.");
+            assertThat(texts(invokeCard(post(teams.cardAction(colleague, "form", answer))))).contains("Thanks!");
+        }
+
+        TeamsStandIn.Sent summary = awaitSent(ben.personalChat(), s -> s.texts().contains("Summary of your feedback request"));
+        assertThat(summary.texts()).contains("Answered\n2 of 2", "Clear release notes.", "Calm under pressure.");
+    }
+
     private static JsonNode invokeCard(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response.body());

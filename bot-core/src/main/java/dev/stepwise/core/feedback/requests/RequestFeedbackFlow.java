@@ -220,7 +220,8 @@ public class RequestFeedbackFlow implements Flow {
                 errors.put("custom", "Please keep the question to %d characters or fewer.".formatted(MAX_QUESTION));
             }
         } else {
-            int index = parseIndex(values.getOrDefault("question", "0"));
+            String chosen = values.get("question");
+            int index = parseIndex(chosen == null || chosen.isBlank() ? "0" : chosen);
             question = index >= 0 && index < DEFAULT_QUESTIONS.size() ? DEFAULT_QUESTIONS.get(index) : DEFAULT_QUESTIONS.getFirst();
         }
         Set<UUID> skillIds = new LinkedHashSet<>();
@@ -235,7 +236,8 @@ public class RequestFeedbackFlow implements Flow {
                 }
             }
         }
-        Integer days = DUE_DAYS.get(values.getOrDefault("due", "7"));
+        String dueValue = values.get("due");
+        Integer days = DUE_DAYS.get(dueValue == null || dueValue.isBlank() ? "7" : dueValue);
         if (days == null) {
             errors.put("due", "Please pick one of the dates in the list.");
         }
