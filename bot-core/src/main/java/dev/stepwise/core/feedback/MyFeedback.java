@@ -2,7 +2,6 @@ package dev.stepwise.core.feedback;
 
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.people.Person;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public class MyFeedback {
                 : "**Feedback you've received** (%d, newest first)".formatted(total);
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.text(heading));
-        ZoneId zone = zoneOf(me);
+        ZoneId zone = me.zone();
         for (ReceivedFeedback feedback : received) {
             blocks.add(card(feedback, zone));
         }
@@ -60,11 +59,4 @@ public class MyFeedback {
         return new Block.Card(from, DATE.format(feedback.givenAt().atZoneSameInstant(zone)), fields);
     }
 
-    public static ZoneId zoneOf(Person person) {
-        try {
-            return ZoneId.of(person.timezone());
-        } catch (DateTimeException unknownZone) {
-            return ZoneId.of("UTC");
-        }
-    }
 }

@@ -67,7 +67,7 @@ public class HomeSummary {
         if (recent.isEmpty()) {
             blocks.add(Block.text("None yet. Feedback colleagues give you will show up here."));
         }
-        recent.forEach(item -> blocks.add(MyFeedback.card(item, MyFeedback.zoneOf(me))));
+        recent.forEach(item -> blocks.add(MyFeedback.card(item, me.zone())));
 
         blocks.add(Block.text("**Your plan**"));
         blocks.addAll(plan.blocks(me));

@@ -1,5 +1,8 @@
 package dev.stepwise.core.people;
 
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -20,5 +23,19 @@ public record Person(UUID id, UUID organisationId, String key, String name, Stri
     public String describe() {
         String detail = roleName == null ? teamName : teamName == null ? roleName : roleName + ", " + teamName;
         return detail == null ? name : name + " (" + detail + ")";
+    }
+
+    /** Their timezone; UTC when it is missing or not a zone Java knows. */
+    public ZoneId zone() {
+        return zone(timezone);
+    }
+
+    /** A stored timezone name as a zone; UTC when it is missing or unknown. */
+    public static ZoneId zone(String timezone) {
+        try {
+            return timezone == null || timezone.isBlank() ? ZoneOffset.UTC : ZoneId.of(timezone);
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC;
+        }
     }
 }

@@ -217,7 +217,7 @@ public class AnswerRequestFlow implements Flow {
     }
 
     private ZonedDateTime snoozeUntil(Person person, String choice) {
-        ZoneId zone = zoneOf(person);
+        ZoneId zone = person.zone();
         ZonedDateTime today9 = ZonedDateTime.now(clock.withZone(zone)).withHour(9).withMinute(0).withSecond(0).withNano(0);
         return switch (choice) {
             case "tomorrow" -> today9.plusDays(1);
@@ -227,13 +227,6 @@ public class AnswerRequestFlow implements Flow {
         };
     }
 
-    private static ZoneId zoneOf(Person person) {
-        try {
-            return person.timezone() == null ? ZoneOffset.UTC : ZoneId.of(person.timezone());
-        } catch (java.time.DateTimeException unknown) {
-            return ZoneOffset.UTC;
-        }
-    }
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);

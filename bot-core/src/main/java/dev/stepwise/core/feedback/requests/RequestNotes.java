@@ -6,8 +6,6 @@ import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.Person;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,7 +5,7 @@ import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.Messengers;
 import dev.stepwise.core.nudges.WorkingTime;
-import java.time.DateTimeException;
+import dev.stepwise.core.people.Person;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -82,7 +82,7 @@ public class RequestReminders {
                 .params(at, at.minusDays(1)).query(Waiting.class).list();
         int sent = 0;
         for (Waiting w : waiting) {
-            ZoneId zone = zoneOf(w.timezone());
+            ZoneId zone = Person.zone(w.timezone());
             if (!workingTime.isWorkingMoment(now, zone)) {
                 continue;
             }
@@ -151,11 +151,4 @@ public class RequestReminders {
         return messengers.send(null, organisationId, recipientId, blocks);
     }
 
-    private static ZoneId zoneOf(String timezone) {
-        try {
-            return timezone == null ? ZoneOffset.UTC : ZoneId.of(timezone);
-        } catch (DateTimeException unknown) {
-            return ZoneOffset.UTC;
-        }
-    }
 }
