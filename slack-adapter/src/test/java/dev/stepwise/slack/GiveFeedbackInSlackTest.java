@@ -30,7 +30,7 @@ class GiveFeedbackInSlackTest extends SlackAdapterTest {
         Map<String, String> opened = awaitCall("views.open", c -> trigger.equals(c.get("trigger_id")));
         JsonObject modal = json(opened.get("view"));
         assertThat(modal.get("type").getAsString()).isEqualTo("modal");
-        assertThat(texts(modal.toString())).contains("Feedback for Ben Adeyemi", "Your feedback");
+        assertThat(texts(modal.toString())).contains("Feedback for Ben Adeyemi", "What went well", "In your own words");
         String formId = modal.get("callback_id").getAsString();
         String metadata = modal.get("private_metadata").getAsString();
 

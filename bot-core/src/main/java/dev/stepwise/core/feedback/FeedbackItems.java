@@ -64,10 +64,13 @@ public class FeedbackItems {
                 .params(organisationId, receiverId).query(Integer.class).single();
     }
 
-    /** Marks a stored item as the answer to a request, with its parts; call inside the transaction that stored it. */
-    public void attachToRequest(UUID organisationId, UUID itemId, UUID requestId, String wentWell, String couldBeBetter) {
+    /**
+     * Keeps a stored item's named parts, and the request it answers (or null); call inside the transaction that
+     * stored it.
+     */
+    public void attachParts(UUID organisationId, UUID itemId, UUID requestId, FeedbackParts parts) {
         jdbc.sql("update feedback_items set request_id = ?, went_well = ?, could_be_better = ? where organisation_id = ? and id = ?")
-                .params(requestId, wentWell, couldBeBetter, organisationId, itemId).update();
+                .params(requestId, parts.wentWellOrNull(), parts.couldBeBetterOrNull(), organisationId, itemId).update();
     }
 
     /** The answers to a request, oldest first, with the giver's name (callers decide whether it may be shown). */

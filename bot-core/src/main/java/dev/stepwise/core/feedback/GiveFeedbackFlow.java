@@ -104,7 +104,7 @@ public class GiveFeedbackFlow implements Flow {
         return switch (state.step()) {
             case RECIPIENT -> findRecipient(turn, state, text);
             case OBJECTIVE -> pickObjectiveByText(turn, state, text);
-            case COMPOSE -> submit(turn, state, null, text);
+            case COMPOSE -> submit(turn, state, Map.of("text", text));
             default -> Step.done(Outbound.reply(Block.text("Let's start again: say **give feedback**.")));
         };
     }
@@ -130,7 +130,7 @@ public class GiveFeedbackFlow implements Flow {
         if (!form.equals(COMPOSE) || !state.step().equals(COMPOSE)) {
             return Step.stay(Outbound.reply(Block.text("That form is from an earlier step, so I've left everything as it was.")));
         }
-        return submit(turn, state, values.get("skill"), values.get("text"));
+        return submit(turn, state, values);
     }
 
     private Step findRecipient(Turn turn, ConversationState state, String typed) {
@@ -178,7 +178,7 @@ public class GiveFeedbackFlow implements Flow {
         List<Objective> open = objectives.openFor(turn.organisationId(), recipient.id());
         ConversationState next = state.next(OBJECTIVE, Map.of("recipient", recipient.id().toString()));
         if (open.isEmpty()) {
-            return compose(turn, next.next(COMPOSE, Map.of()), recipient, null, next.get("text"), null);
+            return compose(turn, next.next(COMPOSE, Map.of()), recipient, null, typed(next));
         }
         List<Block.Choice> choices = new ArrayList<>();
         open.forEach(o -> choices.add(Block.Choice.of(o.title(), next.bind(OBJECTIVE), o.id().toString())));
@@ -216,57 +216,94 @@ public class GiveFeedbackFlow implements Flow {
             objective = found.get();
         }
         ConversationState next = state.next(COMPOSE, Map.of("objective", objective == null ? NO_OBJECTIVE : objective.id().toString()));
-        return compose(turn, next, recipient, objective, next.get("text"), null);
+        return compose(turn, next, recipient, objective, typed(next));
     }
 
-    private Step compose(Turn turn, ConversationState state, Person recipient, Objective objective, String text,
-                         FieldErrors errors) {
+    /** What the person typed in the chat before the form, as the form's starting values. */
+    private static Map<String, String> typed(ConversationState state) {
+        return state.get("text") == null ? Map.of() : Map.of("text.value", state.get("text"));
+    }
+
+    /**
+     * The one-minute form (the same as answering a request): what went well, what could be better, an optional skill
+     * with an optional rating, and their own words. {@code values} holds what was typed ({@code name.value}) and the
+     * errors ({@code name}).
+     */
+    private Step compose(Turn turn, ConversationState state, Person recipient, Objective objective, Map<String, String> values) {
         List<Block.Option> skillOptions = skillsFor(turn, recipient).stream()
                 .map(s -> new Block.Option(s.name(), s.id().toString())).toList();
+        List<Block.Option> levels = java.util.Arrays.stream(dev.stepwise.core.competency.Level.values())
+                .map(l -> new Block.Option(l.label(), String.valueOf(l.number()))).toList();
         String about = objective == null ? "" : " about \u201c" + objective.title() + "\u201d";
-        Block.Form form = new Block.Form(state.bind(COMPOSE), "Feedback for " + recipient.name() + about, List.of(
-                new Block.Field("skill", "Skill (optional)", Block.Field.Kind.SELECT, false, null, null,
-                        errors == null ? null : errors.skillValue(), "The skill your feedback is about, if any.",
-                        errors == null ? null : errors.skill(), skillOptions),
-                new Block.Field("text", "Your feedback", Block.Field.Kind.TEXTAREA, true, feedback.maxLength(),
-                        "What did they do, and what effect did it have?", text,
-                        "Specific and kind beats long. You can also just type it here in the chat.",
-                        errors == null ? null : errors.text(), List.of())),
-                "Send feedback");
+        List<Block.Field> fields = new ArrayList<>(FeedbackParts.fields(feedback.maxLength(),
+                values.get(FeedbackParts.WENT_WELL + ".value"), values.get(FeedbackParts.WENT_WELL),
+                values.get(FeedbackParts.COULD_BE_BETTER + ".value"), values.get(FeedbackParts.COULD_BE_BETTER)));
+        fields.add(new Block.Field("skill", "Skill (optional)", Block.Field.Kind.SELECT, false, null, null,
+                values.get("skill.value"), "The skill your feedback is about, if any.", values.get("skill"), skillOptions));
+        fields.add(new Block.Field("rating", "Their stage in that skill (optional)", Block.Field.Kind.SELECT, false, null, null,
+                values.get("rating.value"), "From what you've seen, Novice to Expert.", values.get("rating"), levels));
+        fields.add(new Block.Field("text", "In your own words", Block.Field.Kind.TEXTAREA, false, feedback.maxLength(),
+                "What did they do, and what effect did it have?", values.get("text.value"),
+                "Use the boxes above, this one, or both. You can also just type it here in the chat.", values.get("text"), List.of()));
+        Block.Form form = new Block.Form(state.bind(COMPOSE), "Feedback for " + recipient.name() + about, fields, "Send feedback");
         return Step.waitFor(state, Outbound.reply(form));
     }
 
-    private Step submit(Turn turn, ConversationState state, String skillValue, String text) {
+    private Step submit(Turn turn, ConversationState state, Map<String, String> values) {
         Person recipient = recipientOf(turn, state);
         Objective objective = parseId(state.get("objective")).flatMap(id -> objectives.find(turn.organisationId(), id))
                 .orElse(null);
+        Map<String, String> again = new HashMap<>();
+        values.forEach((name, value) -> {
+            if (value != null) {
+                again.put(name + ".value", value);
+            }
+        });
+        String skillValue = values.get("skill");
         Optional<Skill> skill = Optional.empty();
         if (skillValue != null && !skillValue.isBlank()) {
             skill = parseId(skillValue).flatMap(id -> skillsFor(turn, recipient).stream().filter(s -> s.id().equals(id)).findFirst());
             if (skill.isEmpty()) {
-                return compose(turn, state, recipient, objective, text,
-                        new FieldErrors(null, null, "Please pick one of the skills in the list, or leave it empty."));
+                again.put("skill", "Please pick one of the skills in the list, or leave it empty.");
             }
         }
-        try {
-            feedback.checkText(text);
-        } catch (FeedbackRejected rejected) {
-            return compose(turn, state, recipient, objective, text,
-                    new FieldErrors(rejected.getMessage(), skillValue, null));
+        Integer rating = null;
+        String ratingValue = values.get("rating");
+        if (ratingValue != null && !ratingValue.isBlank()) {
+            try {
+                rating = dev.stepwise.core.competency.Level.of(Integer.parseInt(ratingValue)).number();
+            } catch (IllegalArgumentException notALevel) {
+                again.put("rating", "Please pick one of the stages in the list.");
+            }
+            if (skill.isEmpty() && !again.containsKey("skill")) {
+                again.put("skill", "A stage needs a skill: pick the skill you're rating, or clear the stage.");
+            }
         }
-        List<NewFeedback.SkillTag> tags = skill.map(s -> List.of(new NewFeedback.SkillTag(s.id(), null))).orElse(List.of());
+        FeedbackParts parts = new FeedbackParts(values.get(FeedbackParts.WENT_WELL), values.get(FeedbackParts.COULD_BE_BETTER),
+                values.get("text"));
+        try {
+            feedback.checkText(parts.composed());
+        } catch (FeedbackRejected rejected) {
+            again.put("text", rejected.getMessage());
+        }
+        if (again.keySet().stream().anyMatch(k -> !k.endsWith(".value"))) {
+            return compose(turn, state, recipient, objective, again);
+        }
+        Integer stage = rating;
+        List<NewFeedback.SkillTag> tags = skill.map(s -> List.of(new NewFeedback.SkillTag(s.id(), stage))).orElse(List.of());
         feedback.give(turn.organisationId(), new NewFeedback(turn.person().id(), recipient.id(),
-                objective == null ? null : objective.id(), tags, text, state.get("context"), NewFeedback.Visibility.RECIPIENT, false));
+                objective == null ? null : objective.id(), tags, parts.composed(), state.get("context"),
+                NewFeedback.Visibility.RECIPIENT, false), parts);
 
         String tagLine = tagLine(objective, skill.orElse(null));
         Outbound thanks = Outbound.reply(Block.text("Thanks! Your feedback is on its way to **%s**.%s"
                 .formatted(recipient.name(), tagLine.isEmpty() ? "" : " Tagged to " + tagLine + ".")));
-        List<Block.CardField> fields = new ArrayList<>();
-        fields.add(new Block.CardField("Feedback", text.strip()));
+        List<Block.CardField> fields = new ArrayList<>(parts.rows("Feedback"));
         if (objective != null) {
             fields.add(new Block.CardField("Objective", objective.title()));
         }
-        skill.ifPresent(s -> fields.add(new Block.CardField("Skill", s.name())));
+        skill.ifPresent(s -> fields.add(new Block.CardField("Skill", stage == null ? s.name()
+                : s.name() + " (" + dev.stepwise.core.competency.Level.of(stage).label() + ")")));
         if (state.get("context") != null) {
             fields.add(new Block.CardField("Context", state.get("context")));
         }
@@ -315,6 +352,4 @@ public class GiveFeedbackFlow implements Flow {
         return text.length() > 60 ? text.substring(0, 60) + "\u2026" : text;
     }
 
-    private record FieldErrors(String text, String skillValue, String skill) {
-    }
 }

@@ -58,6 +58,11 @@ public class QuickFeedback {
     }
 
     public UUID give(UUID organisationId, NewFeedback feedback) {
+        return give(organisationId, feedback, null);
+    }
+
+    /** As {@link #give(UUID, NewFeedback)}, keeping the text's named parts too (the one-minute form's). */
+    public UUID give(UUID organisationId, NewFeedback feedback, FeedbackParts parts) {
         checkText(feedback.text());
         if (feedback.giverId().equals(feedback.receiverId())) {
             throw new FeedbackRejected(FeedbackRejected.Reason.TO_SELF, "Feedback is for someone else, not yourself.");
@@ -80,6 +85,9 @@ public class QuickFeedback {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         return transaction.execute(status -> {
             UUID id = items.insert(organisationId, clean, now);
+            if (parts != null) {
+                items.attachParts(organisationId, id, null, parts);
+            }
             progress.record(organisationId, clean.receiverId(), "feedback_received", Map.of("feedbackId", id.toString()), now);
             return id;
         });

@@ -24,6 +24,31 @@ class GiveFeedbackFlowTest {
     }
 
     @Test
+    void theOneMinuteFormKeepsWhatWentWellWhatCouldBeBetterAndAStageForTheSkill() {
+        var priya = tester.as("priya");
+        priya.says("give feedback to Ben").press("Cut flaky tests in half");
+        String testing = field(priya.lastForm(), "skill").options().stream().filter(o -> o.label().equals("Testing"))
+                .findFirst().orElseThrow().value();
+
+        priya.submit(Map.of("wentWell", "You found the root cause fast.", "couldBeBetter", "Write it up for the team.",
+                "rating", "3")).expectReply();
+        assertThat(field(priya.lastForm(), "skill").error()).as("a stage needs a skill").contains("A stage needs a skill");
+        assertThat(field(priya.lastForm(), "wentWell").value()).as("what was typed is kept").isEqualTo("You found the root cause fast.");
+
+        priya.submit(Map.of("skill", testing)).expectReply("Thanks!");
+
+        assertThat(tester.inboxOf("ben")).singleElement().satisfies(message -> assertThat(message).contains(
+                "Went well: You found the root cause fast.", "Could be better: Write it up for the team.", "Skill: Testing (Competent)"));
+        Map<String, Object> stored = jdbc().sql("""
+                        select f.went_well, f.could_be_better, fs.rating from feedback_items f
+                        join feedback_item_skills fs on fs.feedback_item_id = f.id where f.organisation_id = ?""")
+                .param(org.id()).query().singleRow();
+        assertThat(stored).containsEntry("went_well", "You found the root cause fast.")
+                .containsEntry("could_be_better", "Write it up for the team.");
+        assertThat(((Number) stored.get("rating")).intValue()).isEqualTo(3);
+    }
+
+    @Test
     void feedbackTaggedToAnObjectiveAndSkillReachesTheColleagueAtOnceAndIsStored() {
         var priya = tester.as("priya");
         priya.says("give feedback to Ben")
@@ -34,11 +59,11 @@ class GiveFeedbackFlowTest {
         priya.press("Ship onboarding v2");
         var form = priya.lastForm();
         assertThat(form.title()).isEqualTo("Feedback for Ben Adeyemi about \u201cShip onboarding v2\u201d");
-        assertThat(form.fields()).extracting(f -> f.name()).containsExactly("skill", "text");
+        assertThat(form.fields()).extracting(f -> f.name()).containsExactly("wentWell", "couldBeBetter", "skill", "rating", "text");
         // Ben is a Software Engineer: the skills offered are his role's.
-        assertThat(form.fields().getFirst().options()).extracting(o -> o.label()).containsExactly("Communication", "Testing");
+        assertThat(field(form, "skill").options()).extracting(o -> o.label()).containsExactly("Communication", "Testing");
 
-        String communication = form.fields().getFirst().options().getFirst().value();
+        String communication = field(form, "skill").options().getFirst().value();
         priya.submit(Map.of("skill", communication, "text", "Your demo made the trade-offs easy to follow."))
                 .expectReply("Thanks!", "Ben Adeyemi", "\u201cShip onboarding v2\u201d and Communication");
 
@@ -67,7 +92,7 @@ class GiveFeedbackFlowTest {
         var priya = tester.as("priya");
         priya.says("give feedback to ben adeyemi: thanks for pairing on the flaky tests")
                 .press("Cut flaky tests in half");
-        assertThat(priya.lastForm().fields().get(1).value()).isEqualTo("thanks for pairing on the flaky tests");
+        assertThat(field(priya.lastForm(), "text").value()).isEqualTo("thanks for pairing on the flaky tests");
 
         priya.says("Actually: thanks for pairing, it halved the failures.")
                 .expectReply("Thanks!", "\u201cCut flaky tests in half\u201d");
@@ -135,11 +160,11 @@ class GiveFeedbackFlowTest {
         priya.says("give feedback to Ben").press("Not about a specific objective");
 
         priya.submit(Map.of("text", "   "));
-        assertThat(priya.lastForm().fields().get(1).error()).isEqualTo("Please write your feedback: it can't be empty.");
+        assertThat(field(priya.lastForm(), "text").error()).isEqualTo("Please write your feedback: it can't be empty.");
 
         String essay = "a".repeat(2345);
         priya.submit(Map.of("text", essay));
-        var text = priya.lastForm().fields().get(1);
+        var text = field(priya.lastForm(), "text");
         assertThat(text.error()).isEqualTo("That's 2,345 characters; please keep it to 2,000 or fewer.");
         assertThat(text.value()).isEqualTo(essay);
         assertThat(text.maxLength()).isEqualTo(2000);
@@ -155,7 +180,7 @@ class GiveFeedbackFlowTest {
         var priya = tester.as("priya");
         priya.says("give feedback to Ben").press("Not about a specific objective");
         priya.submit(Map.of("skill", java.util.UUID.randomUUID().toString(), "text", "Nice"));
-        assertThat(priya.lastForm().fields().getFirst().error()).contains("pick one of the skills");
+        assertThat(field(priya.lastForm(), "skill").error()).contains("pick one of the skills");
         assertThat(feedbackCount()).isZero();
     }
 
@@ -256,5 +281,10 @@ class GiveFeedbackFlowTest {
         priya.says("give feedback to Ben").press("Ship onboarding v2");
         priya.says("Help with the release checklist was spot on.").expectReply("Thanks!");
         assertThat(tester.inboxOf("ben")).singleElement().asString().contains("Help with the release checklist was spot on.");
+    }
+
+    private static dev.stepwise.core.conversation.Block.Field field(dev.stepwise.core.conversation.Block.Form form, String name) {
+        return form.fields().stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("No field " + name + " in " + form));
     }
 }

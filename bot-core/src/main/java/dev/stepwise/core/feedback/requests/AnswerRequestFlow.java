@@ -9,6 +9,7 @@ import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
+import dev.stepwise.core.feedback.FeedbackParts;
 import dev.stepwise.core.feedback.FeedbackRejected;
 import dev.stepwise.core.feedback.QuickFeedback;
 import dev.stepwise.core.people.Person;
@@ -150,12 +151,12 @@ public class AnswerRequestFlow implements Flow {
                 }
             }
         }
-        RequestAnswers.Answer answer = new RequestAnswers.Answer(values.get("wentWell"), values.get("couldBeBetter"),
-                values.get("anythingElse"), ratings);
-        if (RequestAnswers.Answer.blank(answer.wentWell()) && RequestAnswers.Answer.blank(answer.couldBeBetter())
-                && RequestAnswers.Answer.blank(answer.anythingElse())) {
-            errors.put("wentWell", "Please write at least one thing: what went well, what could be better, or anything else.");
+        FeedbackParts parts = new FeedbackParts(values.get(FeedbackParts.WENT_WELL), values.get(FeedbackParts.COULD_BE_BETTER),
+                values.get("anythingElse"));
+        if (parts.empty()) {
+            errors.put(FeedbackParts.WENT_WELL, "Please write at least one thing: what went well, what could be better, or anything else.");
         }
+        RequestAnswers.Answer answer = new RequestAnswers.Answer(parts, ratings);
         if (!errors.isEmpty()) {
             return Step.stay(Outbound.reply(answerForm(turn, state, request, withValues(errors, values))));
         }
@@ -175,9 +176,9 @@ public class AnswerRequestFlow implements Flow {
     }
 
     private Block.Form answerForm(Turn turn, ConversationState state, FeedbackRequest request, Map<String, String> errors) {
-        List<Block.Field> fields = new ArrayList<>();
-        fields.add(text("wentWell", "What went well", "What did they do that worked, and what effect did it have?", errors));
-        fields.add(text("couldBeBetter", "What could be better", "One thing they could do differently next time.", errors));
+        List<Block.Field> fields = new ArrayList<>(FeedbackParts.fields(feedback.maxLength(),
+                errors.get(FeedbackParts.WENT_WELL + ".value"), errors.get(FeedbackParts.WENT_WELL),
+                errors.get(FeedbackParts.COULD_BE_BETTER + ".value"), errors.get(FeedbackParts.COULD_BE_BETTER)));
         List<Block.Option> levels = new ArrayList<>();
         for (Level level : Level.values()) {
             levels.add(new Block.Option(level.label(), String.valueOf(level.number())));
@@ -188,16 +189,13 @@ public class AnswerRequestFlow implements Flow {
             fields.add(new Block.Field(key, name + " (optional rating)", Block.Field.Kind.SELECT, false, null, null,
                     errors.get(key + ".value"), "Where they are on the five stages, from what you've seen.", errors.get(key), levels));
         }
-        fields.add(text("anythingElse", "Anything else (optional)", null, errors));
+        fields.add(new Block.Field("anythingElse", "Anything else (optional)", Block.Field.Kind.TEXTAREA, false, feedback.maxLength(),
+                null, errors.get("anythingElse.value"), null, errors.get("anythingElse"), List.of()));
         String about = request.objectiveTitle() == null ? "" : " on \u201c" + request.objectiveTitle() + "\u201d";
         return new Block.Form(state.bind(ANSWER), "Feedback for " + request.requesterName() + about + ": " + request.question(),
                 fields, "Send feedback");
     }
 
-    private Block.Field text(String name, String label, String hint, Map<String, String> errors) {
-        return new Block.Field(name, label, Block.Field.Kind.TEXTAREA, false, feedback.maxLength(), null,
-                errors.get(name + ".value"), hint, errors.get(name), List.of());
-    }
 
     private static Map<String, String> withValues(Map<String, String> errors, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(errors);

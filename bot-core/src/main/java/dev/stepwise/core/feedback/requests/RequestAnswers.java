@@ -1,13 +1,13 @@
 package dev.stepwise.core.feedback.requests;
 
 import dev.stepwise.core.feedback.FeedbackItems;
+import dev.stepwise.core.feedback.FeedbackParts;
 import dev.stepwise.core.feedback.FeedbackRejected;
 import dev.stepwise.core.feedback.NewFeedback;
 import dev.stepwise.core.feedback.QuickFeedback;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,24 +33,7 @@ public class RequestAnswers {
     }
 
     /** An answer as the recipient wrote it; ratings by skill id on the five-stage scale. */
-    public record Answer(String wentWell, String couldBeBetter, String anythingElse, Map<UUID, Integer> ratings) {
-        String composed() {
-            List<String> parts = new ArrayList<>();
-            if (!blank(wentWell)) {
-                parts.add("Went well: " + wentWell.strip());
-            }
-            if (!blank(couldBeBetter)) {
-                parts.add("Could be better: " + couldBeBetter.strip());
-            }
-            if (!blank(anythingElse)) {
-                parts.add(anythingElse.strip());
-            }
-            return String.join("\n\n", parts);
-        }
-
-        static boolean blank(String text) {
-            return text == null || text.isBlank();
-        }
+    public record Answer(FeedbackParts parts, Map<UUID, Integer> ratings) {
     }
 
     private final FeedbackRequests requests;
@@ -72,7 +55,7 @@ public class RequestAnswers {
 
     /** Throws {@link FeedbackRejected} for an answer that can't be stored as written (the form asks again). */
     public Outcome answer(UUID organisationId, UUID requestId, UUID recipientId, Answer answer) {
-        String text = answer.composed();
+        String text = answer.parts().composed();
         feedback.checkText(text);
         return transaction.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -85,7 +68,7 @@ public class RequestAnswers {
                     .map(skill -> new NewFeedback.SkillTag(skill, answer.ratings().get(skill))).toList();
             UUID item = feedback.give(organisationId, new NewFeedback(recipientId, request.requesterId(), request.objectiveId(),
                     tags, text, "Asked: " + request.question(), NewFeedback.Visibility.RECIPIENT, request.anonymous()));
-            items.attachToRequest(organisationId, item, requestId, trimmed(answer.wentWell()), trimmed(answer.couldBeBetter()));
+            items.attachParts(organisationId, item, requestId, answer.parts());
             requests.markAnswered(organisationId, requestId, recipientId, now);
             return new Outcome.Stored(request, closeIfComplete(organisationId, requestId, now));
         });
@@ -98,7 +81,7 @@ public class RequestAnswers {
             if (refusal != null) {
                 return new Outcome.Refused(refusal);
             }
-            requests.decline(organisationId, requestId, recipientId, Answer.blank(reason) ? null : reason.strip(), now);
+            requests.decline(organisationId, requestId, recipientId, FeedbackParts.blank(reason) ? null : reason.strip(), now);
             return new Outcome.Stored(requests.find(organisationId, requestId).orElseThrow(),
                     closeIfComplete(organisationId, requestId, now));
         });
@@ -139,7 +122,4 @@ public class RequestAnswers {
                 .params(now, organisationId, requestId, organisationId, requestId).update() == 1;
     }
 
-    private static String trimmed(String text) {
-        return Answer.blank(text) ? null : text.strip();
-    }
 }

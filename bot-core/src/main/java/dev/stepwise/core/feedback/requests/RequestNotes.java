@@ -37,9 +37,7 @@ public class RequestNotes {
         } else {
             List<Block.CardField> fields = new ArrayList<>();
             fields.add(new Block.CardField("Question", request.question()));
-            add(fields, "Went well", answer.wentWell());
-            add(fields, "Could be better", answer.couldBeBetter());
-            add(fields, "Anything else", answer.anythingElse());
+            fields.addAll(answer.parts().rows("Anything else"));
             notes.add(Outbound.direct(request.requesterId(), List.of(
                     new Block.Card(giver.name() + " answered your request", progress, fields))));
         }
@@ -68,9 +66,4 @@ public class RequestNotes {
         return "%d of %d answered".formatted(answered, recipients.size());
     }
 
-    private static void add(List<Block.CardField> fields, String label, String text) {
-        if (text != null && !text.isBlank()) {
-            fields.add(new Block.CardField(label, text.strip()));
-        }
-    }
 }

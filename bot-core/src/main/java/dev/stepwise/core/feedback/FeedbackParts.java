@@ -1,0 +1,71 @@
+package dev.stepwise.core.feedback;
+
+import dev.stepwise.core.conversation.Block;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Feedback as the one-minute form takes it, whether asked for or not: what went well, what could be better, and
+ * anything else. Stored as one text (for reading it whole) and its two named parts (for summaries).
+ */
+public record FeedbackParts(String wentWell, String couldBeBetter, String anythingElse) {
+
+    public static final String WENT_WELL = "wentWell";
+    public static final String COULD_BE_BETTER = "couldBeBetter";
+
+    /** The whole feedback as one text, the named parts labelled. */
+    public String composed() {
+        List<String> parts = new ArrayList<>();
+        if (!blank(wentWell)) {
+            parts.add("Went well: " + wentWell.strip());
+        }
+        if (!blank(couldBeBetter)) {
+            parts.add("Could be better: " + couldBeBetter.strip());
+        }
+        if (!blank(anythingElse)) {
+            parts.add(anythingElse.strip());
+        }
+        return String.join("\n\n", parts);
+    }
+
+    public boolean empty() {
+        return blank(wentWell) && blank(couldBeBetter) && blank(anythingElse);
+    }
+
+    public String wentWellOrNull() {
+        return blank(wentWell) ? null : wentWell.strip();
+    }
+
+    public String couldBeBetterOrNull() {
+        return blank(couldBeBetter) ? null : couldBeBetter.strip();
+    }
+
+    /** The card rows a reader sees: each part that was written, labelled. */
+    public List<Block.CardField> rows(String anythingElseLabel) {
+        List<Block.CardField> rows = new ArrayList<>();
+        if (!blank(wentWell)) {
+            rows.add(new Block.CardField("Went well", wentWell.strip()));
+        }
+        if (!blank(couldBeBetter)) {
+            rows.add(new Block.CardField("Could be better", couldBeBetter.strip()));
+        }
+        if (!blank(anythingElse)) {
+            rows.add(new Block.CardField(anythingElseLabel, anythingElse.strip()));
+        }
+        return rows;
+    }
+
+    /** The two named parts as form fields, each optional, with what was typed and any error kept. */
+    public static List<Block.Field> fields(int maxLength, String wentWellValue, String wentWellError, String couldBeBetterValue,
+                                           String couldBeBetterError) {
+        return List.of(
+                new Block.Field(WENT_WELL, "What went well", Block.Field.Kind.TEXTAREA, false, maxLength, null, wentWellValue,
+                        "What did they do that worked, and what effect did it have?", wentWellError, List.of()),
+                new Block.Field(COULD_BE_BETTER, "What could be better", Block.Field.Kind.TEXTAREA, false, maxLength, null,
+                        couldBeBetterValue, "One thing they could do differently next time.", couldBeBetterError, List.of()));
+    }
+
+    public static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
