@@ -65,6 +65,29 @@ public record FeedbackParts(String wentWell, String couldBeBetter, String anythi
                         couldBeBetterValue, "One thing they could do differently next time.", couldBeBetterError, List.of()));
     }
 
+    /**
+     * What is too long, by field name: each part on its own, else all of it together (reported on
+     * {@code ownWordsField}, the free-text field), so the person sees the limit against what they typed.
+     */
+    public java.util.Map<String, String> tooLong(int maxLength, String ownWordsField) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        check(problems, WENT_WELL, wentWell, maxLength);
+        check(problems, COULD_BE_BETTER, couldBeBetter, maxLength);
+        check(problems, ownWordsField, anythingElse, maxLength);
+        int total = composed().length();
+        if (problems.isEmpty() && total > maxLength) {
+            problems.put(ownWordsField, "Together that's %,d characters; please keep it to %,d or fewer.".formatted(total, maxLength));
+        }
+        return problems;
+    }
+
+    private static void check(java.util.Map<String, String> problems, String field, String text, int maxLength) {
+        int length = blank(text) ? 0 : text.strip().length();
+        if (length > maxLength) {
+            problems.put(field, "That's %,d characters; please keep it to %,d or fewer.".formatted(length, maxLength));
+        }
+    }
+
     public static boolean blank(String text) {
         return text == null || text.isBlank();
     }

@@ -281,10 +281,15 @@ public class GiveFeedbackFlow implements Flow {
         }
         FeedbackParts parts = new FeedbackParts(values.get(FeedbackParts.WENT_WELL), values.get(FeedbackParts.COULD_BE_BETTER),
                 values.get("text"));
-        try {
-            feedback.checkText(parts.composed());
-        } catch (FeedbackRejected rejected) {
-            again.put("text", rejected.getMessage());
+        Map<String, String> tooLong = parts.tooLong(feedback.maxLength(), "text");
+        if (!tooLong.isEmpty()) {
+            again.putAll(tooLong);
+        } else {
+            try {
+                feedback.checkText(parts.composed());
+            } catch (FeedbackRejected rejected) {
+                again.put("text", rejected.getMessage());
+            }
         }
         if (again.keySet().stream().anyMatch(k -> !k.endsWith(".value"))) {
             return compose(turn, state, recipient, objective, again);

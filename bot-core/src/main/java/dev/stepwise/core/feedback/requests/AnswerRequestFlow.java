@@ -156,6 +156,7 @@ public class AnswerRequestFlow implements Flow {
         if (parts.empty()) {
             errors.put(FeedbackParts.WENT_WELL, "Please write at least one thing: what went well, what could be better, or anything else.");
         }
+        errors.putAll(parts.tooLong(feedback.maxLength(), "anythingElse"));
         RequestAnswers.Answer answer = new RequestAnswers.Answer(parts, ratings);
         if (!errors.isEmpty()) {
             return Step.stay(Outbound.reply(answerForm(turn, state, request, withValues(errors, values))));

@@ -155,6 +155,35 @@ class RequestFeedbackTest {
     }
 
     @Test
+    void aNewObjectiveCanBeCreatedOnTheSpotAndIsStoredOnlyWithTheRequest() {
+        var ben = chat.as("ben");
+        ben.says("request feedback from Priya").press("A new objective").expectReply("What's the new objective?");
+        ben.says("Run the Q3 planning workshop");
+        assertThat(ben.lastForm().title()).contains("Run the Q3 planning workshop");
+        assertThat(objectiveCount("Run the Q3 planning workshop")).as("nothing stored before the form").isZero();
+        ben.submit(Map.of()).expectReply("about \u201cRun the Q3 planning workshop\u201d");
+        assertThat(objectiveCount("Run the Q3 planning workshop")).isEqualTo(1);
+        assertThat(chat.inboxOf("priya").getLast()).contains("Run the Q3 planning workshop");
+    }
+
+    @Test
+    void anOverlongAnswerIsRefusedWithTheLimitAndKeepsWhatWasTyped() {
+        chat.as("ben").says("request feedback from Priya").press("Not about an objective").submit(Map.of());
+        var priya = chat.as("priya");
+        String essay = "x".repeat(2500);
+        priya.pressInInbox("Give feedback").submit(Map.of("wentWell", essay));
+        assertThat(priya.lastText()).contains("2,500 characters", "2,000 or fewer");
+        assertThat(priya.lastForm().fields().getFirst().value()).isEqualTo(essay);
+        assertThat(jdbc.sql("select count(*) from feedback_items where organisation_id = ?").param(org.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    private int objectiveCount(String title) {
+        return jdbc.sql("select count(*) from objectives where organisation_id = ? and title = ?").params(org.id(), title)
+                .query(Integer.class).single();
+    }
+
+    @Test
     void someoneWhoWasntAskedCantAnswer() {
         chat.as("ben").says("request feedback from Priya").press("Not about an objective").submit(Map.of());
         String give = chat.inboxOf("priya").getFirst();
