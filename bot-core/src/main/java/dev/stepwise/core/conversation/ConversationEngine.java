@@ -2,6 +2,7 @@ package dev.stepwise.core.conversation;
 
 import dev.stepwise.core.feedback.GiveFeedbackFlow;
 import dev.stepwise.core.feedback.MyFeedback;
+import dev.stepwise.core.feedback.TeamFeedback;
 import dev.stepwise.core.feedback.requests.RequestFeedbackFlow;
 import dev.stepwise.core.goals.MyGoals;
 import dev.stepwise.core.help.HelpText;
@@ -36,6 +37,7 @@ public class ConversationEngine {
     private final GiveFeedbackFlow giveFeedback;
     private final RequestFeedbackFlow requestFeedback;
     private final MyFeedback myFeedback;
+    private final TeamFeedback teamFeedback;
     private final MyGoals myGoals;
     private final MyPlan myPlan;
     private final HelpText help;
@@ -44,7 +46,7 @@ public class ConversationEngine {
 
     public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
                               List<Flow> flows, GiveFeedbackFlow giveFeedback, RequestFeedbackFlow requestFeedback,
-                              MyFeedback myFeedback, MyGoals myGoals,
+                              MyFeedback myFeedback, TeamFeedback teamFeedback, MyGoals myGoals,
                               MyPlan myPlan, HelpText help,
                               Messengers messengers, ErrorReplies errors) {
         this.events = events;
@@ -55,6 +57,7 @@ public class ConversationEngine {
         this.giveFeedback = giveFeedback;
         this.requestFeedback = requestFeedback;
         this.myFeedback = myFeedback;
+        this.teamFeedback = teamFeedback;
         this.myGoals = myGoals;
         this.myPlan = myPlan;
         this.help = help;
@@ -108,6 +111,7 @@ public class ConversationEngine {
                     ? Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")))
                     : Step.stay(Outbound.reply(Block.text("There's nothing to cancel. Say **help** to see what I can do.")));
             case Intent.MyFeedback m -> Step.stay(Outbound.reply(myFeedback.blocks(turn.person())));
+            case Intent.TeamFeedback t -> Step.stay(Outbound.reply(teamFeedback.blocks(turn.person())));
             case Intent.GiveFeedback g -> giveFeedback.start(turn, g.recipient(), g.text());
             case Intent.RequestFeedback r -> requestFeedback.start(turn, r.recipients());
             case Intent.MyGoals g -> Step.stay(Outbound.reply(myGoals.blocks(turn.person())));

@@ -17,6 +17,10 @@ public sealed interface Intent {
     record RequestFeedback(String recipients) implements Intent {
     }
 
+    /** A manager asks for the feedback their direct reports shared with them. */
+    record TeamFeedback() implements Intent {
+    }
+
     record MyFeedback() implements Intent {
     }
 

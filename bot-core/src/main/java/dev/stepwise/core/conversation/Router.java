@@ -15,6 +15,9 @@ public class Router {
     private static final Pattern HELP = Pattern.compile("(help|\\?|what can you do|commands|menu)", FLAGS);
     private static final Pattern GREETING = Pattern.compile("(hi|hello|hey|hiya|good (morning|afternoon|evening))( there)?", FLAGS);
     private static final Pattern CANCEL = Pattern.compile("(cancel|stop|never ?mind|quit|exit)", FLAGS);
+    private static final Pattern TEAM_FEEDBACK = Pattern.compile(
+            "((show|list|see|view) )?(me )?(my )?team'?s? feedback|feedback (for|about|of|from) my (team|reports)|my reports'? feedback",
+            FLAGS);
     private static final Pattern MY_FEEDBACK = Pattern.compile(
             "((show|list|see|view) )?(me )?my feedback|feedback (for|about) me|what feedback (have i|did i) (got|get|received|receive)",
             FLAGS);
@@ -46,6 +49,9 @@ public class Router {
         }
         if (CANCEL.matcher(bare).matches()) {
             return new Intent.Cancel();
+        }
+        if (TEAM_FEEDBACK.matcher(bare).matches()) {
+            return new Intent.TeamFeedback();
         }
         if (MY_FEEDBACK.matcher(bare).matches()) {
             return new Intent.MyFeedback();

@@ -40,7 +40,7 @@ public class FeedbackItems {
     public List<ReceivedFeedback> receivedBy(UUID organisationId, UUID receiverId, int limit) {
         return jdbc.sql("""
                         select f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
-                               o.title as objective, f.created_at,
+                               o.title as objective, f.created_at, f.visibility = 'recipient_and_manager' as shared,
                                coalesce(array(select s.name from feedback_item_skills fs join skills s on s.id = fs.skill_id
                                               where fs.feedback_item_id = f.id order by s.name), '{}') as skills
                         from feedback_items f
@@ -53,7 +53,46 @@ public class FeedbackItems {
                 .query((rs, row) -> new ReceivedFeedback(rs.getObject("id", UUID.class), rs.getString("giver_name"),
                         rs.getString("text"), rs.getString("context"), rs.getString("objective"),
                         List.of((String[]) rs.getArray("skills").getArray()),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("shared")))
+                .list();
+    }
+
+    /**
+     * Shares one item the person received with their manager, or stops sharing it; false when it isn't theirs
+     * (or is an answer to an anonymous request, which is never shown one by one).
+     */
+    public boolean share(UUID organisationId, UUID itemId, UUID receiverId, boolean shared) {
+        return jdbc.sql("""
+                        update feedback_items set visibility = ?
+                        where organisation_id = ? and id = ? and receiver_id = ? and not (anonymous and request_id is not null)""")
+                .params(shared ? "recipient_and_manager" : "recipient", organisationId, itemId, receiverId).update() == 1;
+    }
+
+    /**
+     * What a manager may read of one direct report's feedback, newest first: what the report shared, or with the
+     * organisation's {@code named} policy every item with a named giver. Never answers to anonymous requests.
+     */
+    public List<ReceivedFeedback> visibleToManager(UUID organisationId, UUID managerId, UUID reportId, int limit) {
+        return jdbc.sql("""
+                        select f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
+                               o.title as objective, f.created_at, f.visibility = 'recipient_and_manager' as shared,
+                               coalesce(array(select s.name from feedback_item_skills fs join skills s on s.id = fs.skill_id
+                                              where fs.feedback_item_id = f.id order by s.name), '{}') as skills
+                        from feedback_items f
+                        join people r on r.id = f.receiver_id and r.organisation_id = f.organisation_id
+                        join organisations org on org.id = f.organisation_id
+                        join people g on g.id = f.giver_id
+                        left join objectives o on o.id = f.objective_id
+                        where f.organisation_id = ? and f.receiver_id = ? and r.manager_id = ?
+                          and not (f.anonymous and f.request_id is not null)
+                          and (f.visibility = 'recipient_and_manager' or (org.manager_feedback_access = 'named' and not f.anonymous))
+                        order by f.created_at desc, f.id
+                        limit ?""")
+                .params(organisationId, reportId, managerId, limit)
+                .query((rs, row) -> new ReceivedFeedback(rs.getObject("id", UUID.class), rs.getString("giver_name"),
+                        rs.getString("text"), rs.getString("context"), rs.getString("objective"),
+                        List.of((String[]) rs.getArray("skills").getArray()),
+                        rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("shared")))
                 .list();
     }
 

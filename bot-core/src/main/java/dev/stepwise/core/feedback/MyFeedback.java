@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** "my feedback": the feedback a person received, newest first, with its tags. Only ever their own. */
+/**
+ * "my feedback": the feedback a person received, newest first, with its tags, each with a button to share it
+ * with their manager (or stop). Only ever their own.
+ */
 @Component
 public class MyFeedback {
 
@@ -17,9 +20,11 @@ public class MyFeedback {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final FeedbackItems items;
+    private final dev.stepwise.core.people.People people;
 
-    public MyFeedback(FeedbackItems items) {
+    public MyFeedback(FeedbackItems items, dev.stepwise.core.people.People people) {
         this.items = items;
+        this.people = people;
     }
 
     public List<Block> blocks(Person me) {
@@ -35,8 +40,11 @@ public class MyFeedback {
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.text(heading));
         ZoneId zone = me.zone();
+        java.util.Optional<Person> manager = java.util.Optional.ofNullable(me.managerId())
+                .flatMap(id -> people.find(me.organisationId(), id));
         for (ReceivedFeedback feedback : received) {
             blocks.add(card(feedback, zone));
+            manager.ifPresent(m -> blocks.add(ShareFeedbackFlow.toggle(feedback, m)));
         }
         return blocks;
     }

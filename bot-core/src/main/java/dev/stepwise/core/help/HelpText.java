@@ -22,7 +22,8 @@ public class HelpText {
             Add your words after a colon to go faster: `give feedback to %1$s: your demo made the trade-offs clear`
             - **request feedback from %1$s**: ask up to 10 colleagues at once (name them all, separated by commas) \
             about one of your objectives; they answer in a minute, and you get a summary
-            - **my feedback**: the feedback you've received, newest first
+            - **my feedback**: the feedback you've received, newest first; share any of it with your manager
+            - **team feedback**: for managers, what your reports chose to share with you
             - **my goals**: your objectives and how far along they are
             - **my plan**: the learning and practice you've planned
             - **cancel**: stop what we're doing; nothing half-done is saved

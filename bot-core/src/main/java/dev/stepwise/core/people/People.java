@@ -82,6 +82,11 @@ public class People {
                 .params(organisationId, platform, externalId).query(Person.class).optional();
     }
 
+    /** The people whose manager is {@code managerId}, by name. */
+    public List<Person> reportsOf(UUID organisationId, UUID managerId) {
+        return list(organisationId).stream().filter(p -> managerId.equals(p.managerId())).toList();
+    }
+
     public List<Person> list(UUID organisationId) {
         return jdbc.sql(SELECT + " where p.organisation_id = ? order by p.name")
                 .param(organisationId).query(Person.class).list();

@@ -73,4 +73,72 @@ class FeedbackVisibilityTest {
         assertThat(sam.lastText()).doesNotContain(ANSWER, "Priya");
         sam.says("cancel");
     }
+
+    @Test
+    void aManagerSeesOnlyWhatTheReportSharedAndTheReportCanTakeItBack() {
+        var maya = chat.as("maya");
+        maya.says("team feedback");
+        assertThat(maya.lastText()).contains("Ben Adeyemi", "nothing shared with you yet").doesNotContain(SECRET, ANSWER);
+
+        var ben = chat.as("ben");
+        ben.says("my feedback");
+        assertThat(ben.choiceLabels()).contains("Share with Maya");
+        // Ben shares Priya's answer to his request, and only that one.
+        pressUnder(ben, ANSWER, "Share with Maya").expectReply("Shared with **Maya Lindqvist**");
+
+        maya.says("team feedback");
+        assertThat(maya.lastText()).contains(ANSWER).doesNotContain(SECRET);
+        var sam = chat.as("sam");
+        sam.says("team feedback");
+        assertThat(sam.lastText()).doesNotContain(ANSWER, SECRET);
+
+        ben.says("my feedback");
+        pressUnder(ben, ANSWER, "Stop sharing with Maya").expectReply("can no longer see it");
+        maya.says("team feedback");
+        assertThat(maya.lastText()).doesNotContain(ANSWER, SECRET);
+    }
+
+    @Test
+    void someoneElsePressingTheShareButtonChangesNothing() {
+        var ben = chat.as("ben");
+        ben.says("my feedback");
+        var shareButton = ben.lastBlocks().stream().filter(b -> b instanceof dev.stepwise.core.conversation.Block.Choices)
+                .flatMap(b -> ((dev.stepwise.core.conversation.Block.Choices) b).choices().stream())
+                .filter(c -> c.label().equals("Share with Maya")).findFirst().orElseThrow();
+        var sam = chat.as("sam");
+        sam.send(new dev.stepwise.core.conversation.Input.ButtonPressed(shareButton.actionId(), shareButton.value()),
+                java.util.UUID.randomUUID().toString());
+        assertThat(sam.lastText()).contains("isn't yours to share");
+        chat.as("maya").says("team feedback");
+        assertThat(chat.as("maya").lastText()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void anOrganisationPolicyCanGrantManagersNamedFeedbackButNeverAnonymousAnswers() {
+        CoreTestContext.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("update organisations set manager_feedback_access = 'named' where id = ?").param(org.id()).update();
+        chat.as("ben").says("request feedback from Priya, Sam and Bea").press("Not about an objective").submit(Map.of("anonymous", "yes"));
+        for (String who : List.of("priya", "sam", "bea")) {
+            chat.as(who).pressInInbox("Give feedback").submit(Map.of("wentWell", "Anonymous note from " + who));
+        }
+
+        var maya = chat.as("maya");
+        maya.says("team feedback");
+        assertThat(maya.lastText()).contains(SECRET, "Priya Sharma").doesNotContain("Anonymous note from");
+    }
+
+    /** Presses the button under the card that shows {@code text} in the chat's last reply. */
+    private static ConversationTester.Chat pressUnder(ConversationTester.Chat person, String text, String label) {
+        List<dev.stepwise.core.conversation.Block> blocks = person.lastBlocks();
+        for (int i = 0; i < blocks.size() - 1; i++) {
+            if (blocks.get(i) instanceof dev.stepwise.core.conversation.Block.Card card
+                    && PlainText.of(card).contains(text)
+                    && blocks.get(i + 1) instanceof dev.stepwise.core.conversation.Block.Choices choices) {
+                var choice = choices.choices().stream().filter(c -> c.label().equals(label)).findFirst().orElseThrow();
+                return person.send(new dev.stepwise.core.conversation.Input.ButtonPressed(choice.actionId(), choice.value()),
+                        java.util.UUID.randomUUID().toString());
+            }
+        }
+        throw new AssertionError("No '" + label + "' under a card showing " + text);
+    }
 }
