@@ -12,8 +12,13 @@ public record OrganisationData(OrganisationInfo organisation, List<SkillData> sk
                                List<GoalData> businessGoals, List<TeamData> teams, List<PersonData> people,
                                List<ObjectiveData> objectives, List<CatalogueData> catalogue) {
 
+    /**
+     * @param anonymityThreshold    answers an anonymous request needs before any is shown (null: 3)
+     * @param managerFeedbackAccess what managers may read of their reports' feedback: {@code shared} (null: only what
+     *                              the person shares) or {@code named} (every item with a named giver)
+     */
     public record OrganisationInfo(String key, String name, boolean anonymousFeedbackAllowed,
-                                   List<IdentityData> identities) {
+                                   List<IdentityData> identities, Integer anonymityThreshold, String managerFeedbackAccess) {
     }
 
     public record IdentityData(String platform, String kind, String externalId) {

@@ -93,6 +93,9 @@ public class OrganisationImport {
         var info = data.organisation();
         Organisation organisation = organisations.create(info.key(), info.name(), info.anonymousFeedbackAllowed());
         UUID org = organisation.id();
+        if (info.anonymityThreshold() != null || info.managerFeedbackAccess() != null) {
+            organisations.setPrivacy(org, info.anonymityThreshold(), info.managerFeedbackAccess());
+        }
         for (var identity : info.identities()) {
             organisations.addIdentity(org, new ChannelIdentity(identity.platform(), identity.kind(), identity.externalId()));
         }

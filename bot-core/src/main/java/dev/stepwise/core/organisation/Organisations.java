@@ -47,6 +47,27 @@ public class Organisations {
                 .query(Organisation.class).optional();
     }
 
+    /**
+     * Sets the organisation's privacy rules; a null leaves that rule as it is. Refuses values the rules don't have.
+     *
+     * @param anonymityThreshold    at least 2
+     * @param managerFeedbackAccess {@code shared} or {@code named}
+     */
+    public void setPrivacy(UUID organisationId, Integer anonymityThreshold, String managerFeedbackAccess) {
+        if (anonymityThreshold != null && anonymityThreshold < 2) {
+            throw new IllegalArgumentException("anonymityThreshold must be at least 2, so that one answer never stands alone; was "
+                    + anonymityThreshold);
+        }
+        if (managerFeedbackAccess != null && !java.util.Set.of("shared", "named").contains(managerFeedbackAccess)) {
+            throw new IllegalArgumentException("managerFeedbackAccess must be 'shared' or 'named', was '" + managerFeedbackAccess + "'");
+        }
+        jdbc.sql("""
+                        update organisations set anonymity_threshold = coalesce(?, anonymity_threshold),
+                                                 manager_feedback_access = coalesce(?, manager_feedback_access)
+                        where id = ?""")
+                .params(anonymityThreshold, managerFeedbackAccess, organisationId).update();
+    }
+
     /** How many people must have answered an anonymous request before anything of it is shown. */
     public int anonymityThreshold(UUID organisationId) {
         return jdbc.sql("select anonymity_threshold from organisations where id = ?").param(organisationId)

@@ -115,8 +115,7 @@ class FeedbackVisibilityTest {
 
     @Test
     void anOrganisationPolicyCanGrantManagersNamedFeedbackButNeverAnonymousAnswers() {
-        CoreTestContext.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
-                .sql("update organisations set manager_feedback_access = 'named' where id = ?").param(org.id()).update();
+        CoreTestContext.bean(dev.stepwise.core.organisation.Organisations.class).setPrivacy(org.id(), null, "named");
         chat.as("ben").says("request feedback from Priya, Sam and Bea").press("Not about an objective").submit(Map.of("anonymous", "yes"));
         for (String who : List.of("priya", "sam", "bea")) {
             chat.as(who).pressInInbox("Give feedback").submit(Map.of("wentWell", "Anonymous note from " + who));

@@ -35,6 +35,32 @@ class OrganisationImportTest {
     }
 
     @Test
+    void privacyRulesComeWithTheOrganisationAndImpossibleOnesAreRefusedWholesale() {
+        String key = "privacy-" + System.nanoTime();
+        OrganisationData good = TestOrganisation.data(key);
+        var info = good.organisation();
+        OrganisationData strict = new OrganisationData(new OrganisationData.OrganisationInfo(info.key(), info.name(),
+                info.anonymousFeedbackAllowed(), info.identities(), 5, "named"), good.skills(), good.roles(),
+                good.businessGoals(), good.teams(), good.people(), good.objectives(), good.catalogue());
+
+        var loaded = importer.load(strict);
+
+        assertThat(organisations.anonymityThreshold(loaded.id())).isEqualTo(5);
+        assertThat(CoreTestContext.bean(org.springframework.jdbc.core.simple.JdbcClient.class)
+                .sql("select manager_feedback_access from organisations where id = ?").param(loaded.id())
+                .query(String.class).single()).isEqualTo("named");
+
+        String otherKey = "privacy-bad-" + System.nanoTime();
+        OrganisationData other = TestOrganisation.data(otherKey);
+        var otherInfo = other.organisation();
+        OrganisationData loose = new OrganisationData(new OrganisationData.OrganisationInfo(otherInfo.key(), otherInfo.name(),
+                true, otherInfo.identities(), 1, null), other.skills(), other.roles(), other.businessGoals(), other.teams(),
+                other.people(), other.objectives(), other.catalogue());
+        assertThatThrownBy(() -> importer.load(loose)).hasMessageContaining("anonymityThreshold must be at least 2");
+        assertThat(organisations.findByKey(otherKey)).isEmpty();
+    }
+
+    @Test
     void aBrokenReferenceRollsBackTheWholeImport() {
         String key = "broken-" + System.nanoTime();
         OrganisationData good = TestOrganisation.data(key);

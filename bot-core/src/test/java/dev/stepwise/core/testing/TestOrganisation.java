@@ -80,7 +80,7 @@ public final class TestOrganisation {
         return new OrganisationData(
                 new OrganisationInfo(key, "Org " + key, true, List.of(
                         new IdentityData("slack", "team", "T" + key.toUpperCase()),
-                        new IdentityData("teams", "tenant", UUID.randomUUID().toString()))),
+                        new IdentityData("teams", "tenant", UUID.randomUUID().toString())), null, null),
                 List.of(new SkillData("communication", "Communication", "Explains clearly."),
                         new SkillData("testing", "Testing", "Builds confidence in changes."),
                         new SkillData("coaching", "Coaching", "Helps others grow."),
