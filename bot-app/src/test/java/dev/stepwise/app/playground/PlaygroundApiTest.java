@@ -2,6 +2,7 @@ package dev.stepwise.app.playground;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,38 @@ class PlaygroundApiTest {
 
         var mine = client.say(receiver, "my feedback");
         assertThat(mine.body().toString()).contains("From " + giverName, "The kickoff notes saved us a week.");
+    }
+
+    @Test
+    void aRequestToTwoColleaguesIsAnsweredInTheirPanesAndTheSummaryArrivesInTheRequesters() {
+        var people = client.get("/api/playground/people").body();
+        String requesterName = people.get(2).get("name").asString();
+        String requester = client.personId(requesterName);
+        List<String> colleagues = List.of(people.get(3).get("name").asString(), people.get(4).get("name").asString());
+        long seenByRequester = lastSeq(client.get("/api/playground/people/" + requester + "/conversation").body());
+        Map<String, Long> seen = new java.util.HashMap<>();
+        for (String name : colleagues) {
+            seen.put(name, lastSeq(client.get("/api/playground/people/" + client.personId(name) + "/conversation").body()));
+        }
+
+        var asked = client.say(requester, "request feedback from " + String.join(", ", colleagues));
+        var details = client.press(requester, asked, "Not about an objective");
+        var sent = client.submit(requester, details, Map.of());
+        assertThat(sent.body().toString()).contains("I've asked");
+
+        for (String name : colleagues) {
+            String id = client.personId(name);
+            var inbox = client.get("/api/playground/people/" + id + "/conversation?after=" + seen.get(name));
+            assertThat(inbox.body().toString()).contains(requesterName + " asks for your feedback");
+            var form = client.press(id, inbox, "Give feedback");
+            var answered = client.submit(id, form, Map.of("wentWell", "Kind words from " + name + "."));
+            assertThat(answered.body().toString()).contains("Thanks!");
+        }
+
+        String requesterSees = client.get("/api/playground/people/" + requester + "/conversation?after=" + seenByRequester)
+                .body().toString();
+        assertThat(requesterSees).contains("Summary of your feedback request", "Kind words from " + colleagues.get(0),
+                "Kind words from " + colleagues.get(1));
     }
 
     @Test
