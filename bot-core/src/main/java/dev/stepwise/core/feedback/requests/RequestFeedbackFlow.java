@@ -8,29 +8,22 @@ import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
-import dev.stepwise.core.goals.NewObjective;
 import dev.stepwise.core.goals.Objective;
 import dev.stepwise.core.goals.Objectives;
 import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * "request feedback from Ben, Priya and Sam": whom (1-10 colleagues) -> which of my objectives (or a new one)
@@ -55,25 +48,20 @@ public class RequestFeedbackFlow implements Flow {
             "What should I keep doing, start doing and stop doing?",
             "How did this land with you, and what would have made it better?");
     private static final Map<String, Integer> DUE_DAYS = Map.of("3", 3, "7", 7, "14", 14);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private final People people;
     private final Objectives objectives;
     private final Skills skills;
     private final Organisations organisations;
-    private final FeedbackRequests requests;
-    private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final FeedbackRequestSender sender;
 
     public RequestFeedbackFlow(People people, Objectives objectives, Skills skills, Organisations organisations,
-                               FeedbackRequests requests, TransactionTemplate transaction, Clock clock) {
+                               FeedbackRequestSender sender) {
         this.people = people;
         this.objectives = objectives;
         this.skills = skills;
         this.organisations = organisations;
-        this.requests = requests;
-        this.transaction = transaction;
-        this.clock = clock;
+        this.sender = sender;
     }
 
     @Override
@@ -162,7 +150,7 @@ public class RequestFeedbackFlow implements Flow {
         choices.add(new Block.Choice("Cancel", next.bind(CANCEL), "", Block.Choice.Style.DANGER));
         String notes = resolved.notes().isEmpty() ? "" : String.join(" ", resolved.notes()) + "\n";
         return Step.waitFor(next, Outbound.reply(new Block.Choices(notes + "I'll ask %s. Which of your objectives is it about?"
-                .formatted(names(resolved.people())), choices)));
+                .formatted(FeedbackRequestSender.names(resolved.people())), choices)));
     }
 
     private Step newObjective(Turn turn, ConversationState state, String typed) {
@@ -251,51 +239,14 @@ public class RequestFeedbackFlow implements Flow {
         if (recipients.isEmpty()) {
             return Step.done(Outbound.reply(Block.text("The people you named aren't in your organisation any more, so nobody was asked.")));
         }
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime due = now.plusDays(days);
-        String newTitle = state.get(NEW_OBJECTIVE);
-        UUID existing = parseId(state.get(OBJECTIVE)).orElse(null);
-        RequestCreated created = transaction.execute(status -> {
-            UUID objectiveId = newTitle != null
-                    ? objectives.add(turn.organisationId(), new NewObjective(turn.person().id(), newTitle, "", null, "active", 0, List.of()))
-                    : existing;
-            UUID id = requests.create(turn.organisationId(), new NewRequest(turn.person().id(),
-                    recipients.stream().map(Person::id).toList(), objectiveId, List.copyOf(skillIds), question, anonymous, due), now);
-            return new RequestCreated(id, objectiveId);
-        });
-        FeedbackRequest request = requests.find(turn.organisationId(), created.id()).orElseThrow();
-        List<Outbound> messages = new ArrayList<>();
-        messages.add(Outbound.reply(Block.text(("I've asked %s%s. I'll tell you as answers arrive, and send you a summary when "
-                + "everyone has answered or on %s, when the request closes.%s").formatted(names(recipients),
-                request.objectiveTitle() == null ? "" : " about \u201c" + request.objectiveTitle() + "\u201d",
-                DAY.format(due), anonymous ? " Answers are anonymous: you'll see them together once at least "
-                        + threshold(turn) + " have answered." : ""))));
-        for (Person recipient : recipients) {
-            messages.add(Outbound.direct(recipient.id(), RequestMessages.invitation(request, skillNames(turn, skillIds))));
-        }
-        return Step.done(messages.toArray(Outbound[]::new));
-    }
-
-    private record RequestCreated(UUID id, UUID objectiveId) {
-    }
-
-    private int threshold(Turn turn) {
-        return organisations.anonymityThreshold(turn.organisationId());
-    }
-
-    private List<String> skillNames(Turn turn, Set<UUID> ids) {
-        return ids.stream().map(id -> skills.find(turn.organisationId(), id)).flatMap(Optional::stream).map(Skill::name).toList();
+        return Step.done(sender.send(turn.organisationId(), turn.person(), recipients, parseId(state.get(OBJECTIVE)).orElse(null),
+                state.get(NEW_OBJECTIVE), skillIds, question, anonymous, days).toArray(Outbound[]::new));
     }
 
     private List<Skill> skillsOf(Person person) {
         return person.roleId() == null ? skills.list(person.organisationId()) : skills.forRole(person.organisationId(), person.roleId());
     }
 
-    private static String names(List<Person> people) {
-        List<String> names = people.stream().map(p -> "**" + p.name() + "**").toList();
-        return names.size() == 1 ? names.getFirst()
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.getLast();
-    }
 
     private static int parseIndex(String value) {
         try {
