@@ -37,6 +37,11 @@ public class MyPlan {
                     .append(item.dueOn() == null ? "" : ", by " + DATE.format(item.dueOn())).append(")\n");
         }
         blocks.add(Block.text(list.toString().strip()));
+        List<Block.Choice> open = items.stream().filter(item -> !item.status().equals("done"))
+                .map(item -> Block.Choice.of(item.title(), PlanProgressFlow.done(), item.id().toString())).toList();
+        if (!open.isEmpty()) {
+            blocks.add(new Block.Choices("Finished one? Mark it done:", open));
+        }
         return blocks;
     }
 

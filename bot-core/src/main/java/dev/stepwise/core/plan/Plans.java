@@ -31,4 +31,19 @@ public class Plans {
                         where organisation_id = ? and person_id = ? order by created_at, title""")
                 .params(organisationId, personId).query(PlanItem.class).list();
     }
+
+    public java.util.Optional<PlanItem> find(UUID organisationId, UUID itemId) {
+        return jdbc.sql("""
+                        select id, person_id, catalogue_item_id, skill_id, title, status, due_on from plan_items
+                        where organisation_id = ? and id = ?""")
+                .params(organisationId, itemId).query(PlanItem.class).optional();
+    }
+
+    /** Marks the person's own item done; false when it isn't theirs, or was already done or dropped. */
+    public boolean complete(UUID organisationId, UUID itemId, UUID personId, java.time.OffsetDateTime at) {
+        return jdbc.sql("""
+                        update plan_items set status = 'done', completed_at = ?
+                        where organisation_id = ? and id = ? and person_id = ? and status in ('planned', 'in_progress')""")
+                .params(at, organisationId, itemId, personId).update() == 1;
+    }
 }
