@@ -3,6 +3,7 @@ package dev.stepwise.core.feedback;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Input;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -115,7 +115,7 @@ public class GiveFeedbackFlow implements Flow {
             return Step.done(Outbound.reply(Block.text("OK, I've cancelled that. Nothing was saved.")));
         }
         if (action.equals(RECIPIENT) && state.step().equals(RECIPIENT)) {
-            return parseId(value).flatMap(id -> people.find(turn.organisationId(), id))
+            return Ids.parse(value).flatMap(id -> people.find(turn.organisationId(), id))
                     .map(person -> chooseRecipient(turn, state, person))
                     .orElseGet(() -> Step.stay(Outbound.reply(Block.text("I can't find that person any more. Type their name again."))));
         }
@@ -208,7 +208,7 @@ public class GiveFeedbackFlow implements Flow {
         Person recipient = recipientOf(turn, state);
         Objective objective = null;
         if (!NO_OBJECTIVE.equals(value)) {
-            Optional<Objective> found = parseId(value).flatMap(id -> objectives.find(turn.organisationId(), id))
+            Optional<Objective> found = Ids.parse(value).flatMap(id -> objectives.find(turn.organisationId(), id))
                     .filter(o -> o.ownerId().equals(recipient.id()) && o.isOpen());
             if (found.isEmpty()) {
                 return Step.stay(Outbound.reply(Block.text("That objective isn't open any more. Please pick another one.")));
@@ -251,7 +251,7 @@ public class GiveFeedbackFlow implements Flow {
 
     private Step submit(Turn turn, ConversationState state, Map<String, String> values) {
         Person recipient = recipientOf(turn, state);
-        Objective objective = parseId(state.get("objective")).flatMap(id -> objectives.find(turn.organisationId(), id))
+        Objective objective = Ids.parse(state.get("objective")).flatMap(id -> objectives.find(turn.organisationId(), id))
                 .orElse(null);
         Map<String, String> again = new HashMap<>();
         values.forEach((name, value) -> {
@@ -262,7 +262,7 @@ public class GiveFeedbackFlow implements Flow {
         String skillValue = values.get("skill");
         Optional<Skill> skill = Optional.empty();
         if (skillValue != null && !skillValue.isBlank()) {
-            skill = parseId(skillValue).flatMap(id -> skillsFor(turn, recipient).stream().filter(s -> s.id().equals(id)).findFirst());
+            skill = Ids.parse(skillValue).flatMap(id -> skillsFor(turn, recipient).stream().filter(s -> s.id().equals(id)).findFirst());
             if (skill.isEmpty()) {
                 again.put("skill", "Please pick one of the skills in the list, or leave it empty.");
             }
@@ -325,7 +325,7 @@ public class GiveFeedbackFlow implements Flow {
     }
 
     private Person recipientOf(Turn turn, ConversationState state) {
-        return parseId(state.get("recipient")).flatMap(id -> people.find(turn.organisationId(), id))
+        return Ids.parse(state.get("recipient")).flatMap(id -> people.find(turn.organisationId(), id))
                 .orElseThrow(() -> new IllegalStateException("The feedback recipient in the conversation state is gone"));
     }
 
@@ -344,13 +344,6 @@ public class GiveFeedbackFlow implements Flow {
         return new Block.Choice("Cancel", state.bind(CANCEL), "", Block.Choice.Style.DANGER);
     }
 
-    private static Optional<UUID> parseId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
 
     private static String clip(String typed) {
         String text = typed.strip();

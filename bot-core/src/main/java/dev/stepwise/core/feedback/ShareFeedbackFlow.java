@@ -1,6 +1,7 @@
 package dev.stepwise.core.feedback;
 
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
@@ -48,7 +49,7 @@ public class ShareFeedbackFlow implements Flow {
 
     @Override
     public Step onStandingAction(Turn turn, String action, String value) {
-        Optional<UUID> item = parse(value);
+        Optional<UUID> item = Ids.parse(value);
         if (item.isEmpty() || !(action.equals(SHARE) || action.equals(UNSHARE))) {
             return null;
         }
@@ -81,11 +82,4 @@ public class ShareFeedbackFlow implements Flow {
         return Step.stay();
     }
 
-    private static Optional<UUID> parse(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
 }

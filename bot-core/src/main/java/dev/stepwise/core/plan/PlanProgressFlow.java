@@ -3,6 +3,7 @@ package dev.stepwise.core.plan;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
@@ -68,7 +69,7 @@ public class PlanProgressFlow implements Flow {
         if (!action.equals(DONE)) {
             return null;
         }
-        Optional<PlanItem> item = parse(value).flatMap(id -> plans.find(turn.organisationId(), id))
+        Optional<PlanItem> item = Ids.parse(value).flatMap(id -> plans.find(turn.organisationId(), id))
                 .filter(i -> i.personId().equals(turn.person().id()));
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         if (item.isEmpty() || !plans.complete(turn.organisationId(), item.get().id(), turn.person().id(), now)) {
@@ -138,11 +139,4 @@ public class PlanProgressFlow implements Flow {
         return Optional.ofNullable(turn.person().managerId()).flatMap(id -> people.find(turn.organisationId(), id));
     }
 
-    private static Optional<UUID> parse(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
@@ -70,7 +71,7 @@ public class AnswerRequestFlow implements Flow {
 
     @Override
     public Step onStandingAction(Turn turn, String action, String value) {
-        Optional<UUID> requestId = RequestFeedbackFlow.parseId(value);
+        Optional<UUID> requestId = Ids.parse(value);
         if (requestId.isEmpty()) {
             return null;
         }

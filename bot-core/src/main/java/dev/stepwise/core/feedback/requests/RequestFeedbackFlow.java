@@ -3,6 +3,7 @@ package dev.stepwise.core.feedback.requests;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
@@ -109,7 +110,7 @@ public class RequestFeedbackFlow implements Flow {
             if (NONE.equals(value)) {
                 return details(turn, state.next(DETAILS, Map.of(OBJECTIVE, NONE)), null);
             }
-            Optional<Objective> objective = parseId(value).flatMap(id -> objectives.find(turn.organisationId(), id))
+            Optional<Objective> objective = Ids.parse(value).flatMap(id -> objectives.find(turn.organisationId(), id))
                     .filter(o -> o.ownerId().equals(turn.person().id()) && o.isOpen());
             if (objective.isEmpty()) {
                 return Step.stay(Outbound.reply(Block.text("That objective isn't open any more. Please pick another one.")));
@@ -188,7 +189,7 @@ public class RequestFeedbackFlow implements Flow {
                 null, error.get("due"), List.of(new Block.Option("In 3 days", "3"), new Block.Option("In a week", "7"),
                 new Block.Option("In 2 weeks", "14"))));
         String about = state.get(NEW_OBJECTIVE) != null ? state.get(NEW_OBJECTIVE)
-                : parseId(state.get(OBJECTIVE)).flatMap(id -> objectives.find(turn.organisationId(), id)).map(Objective::title).orElse(null);
+                : Ids.parse(state.get(OBJECTIVE)).flatMap(id -> objectives.find(turn.organisationId(), id)).map(Objective::title).orElse(null);
         String title = "Request feedback" + (about == null ? "" : " on \u201c" + about + "\u201d");
         return Step.waitFor(state, Outbound.reply(new Block.Form(state.bind(DETAILS), title, fields, "Send requests")));
     }
@@ -216,7 +217,7 @@ public class RequestFeedbackFlow implements Flow {
         for (String field : List.of("skill", "skill2")) {
             String value = values.get(field);
             if (value != null && !value.isBlank()) {
-                Optional<Skill> skill = parseId(value).flatMap(id -> skillsOf(turn.person()).stream().filter(s -> s.id().equals(id)).findFirst());
+                Optional<Skill> skill = Ids.parse(value).flatMap(id -> skillsOf(turn.person()).stream().filter(s -> s.id().equals(id)).findFirst());
                 if (skill.isEmpty()) {
                     errors.put(field, "Please pick one of the skills in the list, or leave it empty.");
                 } else {
@@ -239,7 +240,7 @@ public class RequestFeedbackFlow implements Flow {
         if (recipients.isEmpty()) {
             return Step.done(Outbound.reply(Block.text("The people you named aren't in your organisation any more, so nobody was asked.")));
         }
-        return Step.done(sender.send(turn.organisationId(), turn.person(), recipients, parseId(state.get(OBJECTIVE)).orElse(null),
+        return Step.done(sender.send(turn.organisationId(), turn.person(), recipients, Ids.parse(state.get(OBJECTIVE)).orElse(null),
                 state.get(NEW_OBJECTIVE), skillIds, question, anonymous, days).toArray(Outbound[]::new));
     }
 
@@ -256,11 +257,4 @@ public class RequestFeedbackFlow implements Flow {
         }
     }
 
-    static Optional<UUID> parseId(String value) {
-        try {
-            return value == null ? Optional.empty() : Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
-    }
 }
