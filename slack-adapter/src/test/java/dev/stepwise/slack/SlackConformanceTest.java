@@ -188,13 +188,7 @@ class SlackConformanceTest extends SlackAdapterTest {
     }
 
     private static Optional<Path> conformanceFolder() {
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/conformance/slack/inbound");
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return dev.stepwise.core.testing.ConformanceFolders.find("slack/inbound");
     }
 
     private static Logger root() {

@@ -44,7 +44,7 @@ class TeamsConformanceTest extends TeamsAdapterTest {
     private static final int CAPTURED_ACTIVITIES = 8;
     private static final String FOLDER = "teams/inbound";
     /** Where {@code shared/conformance} is when it can't be found above the working directory (e.g. in a copy). */
-    private static final String FOLDER_PROPERTY = "stepwise.conformance.dir";
+    private static final String FOLDER_PROPERTY = dev.stepwise.core.testing.ConformanceFolders.PROPERTY;
     private static final String ABSENT = "(no conformance folder)";
 
     @Autowired
@@ -180,18 +180,7 @@ class TeamsConformanceTest extends TeamsAdapterTest {
 
     /** {@code shared/conformance/teams/inbound} above the working directory, or under {@value #FOLDER_PROPERTY}. */
     private static Optional<Path> conformanceFolder() {
-        String configured = System.getProperty(FOLDER_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path candidate = Path.of(configured).resolve(FOLDER);
-            return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();
-        }
-        for (Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared/conformance").resolve(FOLDER);
-            if (Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return dev.stepwise.core.testing.ConformanceFolders.find(FOLDER);
     }
 
     private static String notFound() {
