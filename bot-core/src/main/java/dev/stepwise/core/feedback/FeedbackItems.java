@@ -12,6 +12,14 @@ public class FeedbackItems {
 
     private final JdbcClient jdbc;
 
+    /** The columns {@link #received} reads: an item as its reader sees it (the giver hidden when anonymous). */
+    private static final String RECEIVED_COLUMNS = """
+            f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
+            o.title as objective, f.created_at, f.visibility = 'recipient_and_manager' as shared,
+            coalesce(array(select s.name from feedback_item_skills fs join skills s on s.id = fs.skill_id
+                           where fs.feedback_item_id = f.id order by s.name), '{}') as skills
+            """;
+
     public FeedbackItems(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
@@ -38,11 +46,7 @@ public class FeedbackItems {
      * they are shown only together, in the request's summary, once enough people have answered.
      */
     public List<ReceivedFeedback> receivedBy(UUID organisationId, UUID receiverId, int limit) {
-        return jdbc.sql("""
-                        select f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
-                               o.title as objective, f.created_at, f.visibility = 'recipient_and_manager' as shared,
-                               coalesce(array(select s.name from feedback_item_skills fs join skills s on s.id = fs.skill_id
-                                              where fs.feedback_item_id = f.id order by s.name), '{}') as skills
+        return jdbc.sql("select " + RECEIVED_COLUMNS + """
                         from feedback_items f
                         join people g on g.id = f.giver_id
                         left join objectives o on o.id = f.objective_id
@@ -50,10 +54,7 @@ public class FeedbackItems {
                         order by f.created_at desc, f.id
                         limit ?""")
                 .params(organisationId, receiverId, limit)
-                .query((rs, row) -> new ReceivedFeedback(rs.getObject("id", UUID.class), rs.getString("giver_name"),
-                        rs.getString("text"), rs.getString("context"), rs.getString("objective"),
-                        List.of((String[]) rs.getArray("skills").getArray()),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("shared")))
+                .query(FeedbackItems::received)
                 .list();
     }
 
@@ -73,11 +74,7 @@ public class FeedbackItems {
      * organisation's {@code named} policy every item with a named giver. Never answers to anonymous requests.
      */
     public List<ReceivedFeedback> visibleToManager(UUID organisationId, UUID managerId, UUID reportId, int limit) {
-        return jdbc.sql("""
-                        select f.id, case when f.anonymous then null else g.name end as giver_name, f.text, f.context,
-                               o.title as objective, f.created_at, f.visibility = 'recipient_and_manager' as shared,
-                               coalesce(array(select s.name from feedback_item_skills fs join skills s on s.id = fs.skill_id
-                                              where fs.feedback_item_id = f.id order by s.name), '{}') as skills
+        return jdbc.sql("select " + RECEIVED_COLUMNS + """
                         from feedback_items f
                         join people r on r.id = f.receiver_id and r.organisation_id = f.organisation_id
                         join organisations org on org.id = f.organisation_id
@@ -89,10 +86,7 @@ public class FeedbackItems {
                         order by f.created_at desc, f.id
                         limit ?""")
                 .params(organisationId, reportId, managerId, limit)
-                .query((rs, row) -> new ReceivedFeedback(rs.getObject("id", UUID.class), rs.getString("giver_name"),
-                        rs.getString("text"), rs.getString("context"), rs.getString("objective"),
-                        List.of((String[]) rs.getArray("skills").getArray()),
-                        rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("shared")))
+                .query(FeedbackItems::received)
                 .list();
     }
 
@@ -147,5 +141,11 @@ public class FeedbackItems {
                     return null;
                 }).list();
         return ratings;
+    }
+
+    private static ReceivedFeedback received(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new ReceivedFeedback(rs.getObject("id", UUID.class), rs.getString("giver_name"), rs.getString("text"),
+                rs.getString("context"), rs.getString("objective"), List.of((String[]) rs.getArray("skills").getArray()),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getBoolean("shared"));
     }
 }
