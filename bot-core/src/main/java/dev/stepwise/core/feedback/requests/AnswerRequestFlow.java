@@ -75,11 +75,11 @@ public class AnswerRequestFlow implements Flow {
         if (requestId.isEmpty()) {
             return null;
         }
-        String refusal = answers.refusal(turn.organisationId(), requestId.get(), turn.person().id(), now(), false);
-        if (refusal != null) {
-            return Step.stay(Outbound.reply(Block.text(refusal)));
+        RequestAnswers.Standing standing = answers.standing(turn.organisationId(), requestId.get(), turn.person().id(), now(), false);
+        if (standing.refusal() != null) {
+            return Step.stay(Outbound.reply(Block.text(standing.refusal())));
         }
-        FeedbackRequest request = requests.find(turn.organisationId(), requestId.get()).orElseThrow();
+        FeedbackRequest request = standing.request();
         ConversationState state = ConversationState.start(NAME, ANSWER).next(ANSWER, Map.of(REQUEST, request.id().toString()));
         return switch (action) {
             case RequestMessages.GIVE -> Step.waitFor(state, Outbound.reply(answerForm(turn, state, request, Map.of())));

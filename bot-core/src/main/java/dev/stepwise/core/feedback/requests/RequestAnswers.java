@@ -59,11 +59,11 @@ public class RequestAnswers {
         feedback.checkText(text);
         return transaction.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            String refusal = refusal(organisationId, requestId, recipientId, now, true);
-            if (refusal != null) {
-                return new Outcome.Refused(refusal);
+            Standing standing = standing(organisationId, requestId, recipientId, now, true);
+            if (standing.refusal() != null) {
+                return new Outcome.Refused(standing.refusal());
             }
-            FeedbackRequest request = requests.find(organisationId, requestId).orElseThrow();
+            FeedbackRequest request = standing.request();
             List<NewFeedback.SkillTag> tags = requests.skillsOf(organisationId, requestId).stream()
                     .map(skill -> new NewFeedback.SkillTag(skill, answer.ratings().get(skill))).toList();
             UUID item = feedback.give(organisationId, new NewFeedback(recipientId, request.requesterId(), request.objectiveId(),
@@ -77,9 +77,9 @@ public class RequestAnswers {
     public Outcome decline(UUID organisationId, UUID requestId, UUID recipientId, String reason) {
         return transaction.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-            String refusal = refusal(organisationId, requestId, recipientId, now, true);
-            if (refusal != null) {
-                return new Outcome.Refused(refusal);
+            Standing standing = standing(organisationId, requestId, recipientId, now, true);
+            if (standing.refusal() != null) {
+                return new Outcome.Refused(standing.refusal());
             }
             requests.decline(organisationId, requestId, recipientId, FeedbackParts.blank(reason) ? null : reason.strip(), now);
             return new Outcome.Stored(requests.find(organisationId, requestId).orElseThrow(),
@@ -87,29 +87,30 @@ public class RequestAnswers {
         });
     }
 
-    /**
-     * Why the recipient can't act on the request now, or null when they can. With {@code lock}, their row is
-     * locked until the transaction ends.
-     */
-    String refusal(UUID organisationId, UUID requestId, UUID recipientId, OffsetDateTime now, boolean lock) {
-        String status = jdbc.sql("""
+    /** Where a recipient stands on a request: the request, and why they can't act on it now (null when they can). */
+    record Standing(FeedbackRequest request, String refusal) {
+    }
+
+    /** With {@code lock}, the recipient's row stays locked until the transaction ends. */
+    Standing standing(UUID organisationId, UUID requestId, UUID recipientId, OffsetDateTime now, boolean lock) {
+        RecipientStatus status = jdbc.sql("""
                         select status from feedback_request_recipients
                         where organisation_id = ? and request_id = ? and recipient_id = ?""" + (lock ? " for update" : ""))
-                .params(organisationId, requestId, recipientId).query(String.class).optional().orElse(null);
+                .params(organisationId, requestId, recipientId).query(String.class).optional().map(RecipientStatus::of).orElse(null);
         if (status == null) {
-            return "That request wasn't sent to you, so there's nothing to answer.";
-        }
-        if (status.equals("answered")) {
-            return "You've already answered this request. Thank you!";
-        }
-        if (status.equals("declined")) {
-            return "You declined this request, so it's closed for you.";
+            return new Standing(null, "That request wasn't sent to you, so there's nothing to answer.");
         }
         FeedbackRequest request = requests.find(organisationId, requestId).orElseThrow();
-        if (!request.open(now)) {
-            return "That request has closed, so it doesn't need an answer any more. Thanks all the same!";
+        if (status == RecipientStatus.ANSWERED) {
+            return new Standing(request, "You've already answered this request. Thank you!");
         }
-        return null;
+        if (status == RecipientStatus.DECLINED) {
+            return new Standing(request, "You declined this request, so it's closed for you.");
+        }
+        if (!request.open(now)) {
+            return new Standing(request, "That request has closed, so it doesn't need an answer any more. Thanks all the same!");
+        }
+        return new Standing(request, null);
     }
 
     /** Closes the request once nobody is left to answer; true when this call closed it. */
