@@ -1,6 +1,7 @@
 package dev.stepwise.app;
 
 import dev.stepwise.core.conversation.CoreSettings;
+import dev.stepwise.core.llm.LlmSettings;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,12 @@ class CoreBeans {
     @Bean
     CoreSettings coreSettings(ConversationProperties properties) {
         return new CoreSettings(properties.ttl(), properties.deduplicationWindow(), properties.maxFeedbackLength());
+    }
+
+    @Bean
+    LlmSettings llmSettings(LlmProperties llm) {
+        return new LlmSettings(llm.baseUrl(), llm.apiKey(), llm.model(), llm.timeout(), llm.maxOutputTokens(),
+                llm.dailyTokensPerOrganisation(), llm.failuresBeforeOpen(), llm.openFor(), llm.maxConcurrentCalls());
     }
 
     @Bean

@@ -1,5 +1,5 @@
 /**
- * Prompt templates as versioned resources, loaded by name, with golden tests. Empty until the LLM features
- * (just-in-time help, summaries) arrive in their own issue: nothing in Stepwise needs an LLM yet.
+ * Prompt templates as versioned resources, loaded by name ({@link Prompts}), rendered with named inputs
+ * ({@link Prompt#render}), and pinned by golden tests. Nothing here calls a model.
  */
 package dev.stepwise.prompts;

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
- * The summary a requester gets of their request, from what is stored: the extractive {@link RequestSummary} (no
- * LLM), which shows anonymous answers only together and only past the organisation's threshold.
+ * The summary a requester gets of their request, from what is stored. Once the request has closed and an LLM is
+ * configured, its points are written by the LLM ({@link WrittenSummaries}); otherwise, or when that fails in any
+ * way, by the extractive {@link RequestSummary}. Either way anonymous answers are shown only together and only past
+ * the organisation's threshold.
  */
 @Component
 public class RequestSummaries {
@@ -25,11 +27,14 @@ public class RequestSummaries {
     private final FeedbackRequests requests;
     private final FeedbackItems items;
     private final Organisations organisations;
+    private final WrittenSummaries written;
 
-    public RequestSummaries(FeedbackRequests requests, FeedbackItems items, Organisations organisations) {
+    public RequestSummaries(FeedbackRequests requests, FeedbackItems items, Organisations organisations,
+                            WrittenSummaries written) {
         this.requests = requests;
         this.items = items;
         this.organisations = organisations;
+        this.written = written;
     }
 
     public List<Block> of(FeedbackRequest request, boolean closed) {
@@ -41,8 +46,15 @@ public class RequestSummaries {
                         anythingElse(row), levels(ratings.getOrDefault(row.id(), Map.of()))))
                 .toList();
         int declined = (int) recipients.stream().filter(r -> r.status() == RecipientStatus.DECLINED).count();
-        return RequestSummary.of(new SummaryInput(request.question(), request.objectiveTitle(), request.anonymous(),
-                recipients.size(), declined, answers, Map.of(), organisations.anonymityThreshold(org), closed));
+        SummaryInput input = new SummaryInput(request.question(), request.objectiveTitle(), request.anonymous(),
+                recipients.size(), declined, answers, Map.of(), organisations.anonymityThreshold(org), closed);
+        if (closed && written.enabled()) {
+            var byLlm = written.write(org, input, recipients.stream().map(Recipient::name).toList());
+            if (byLlm.isPresent()) {
+                return RequestSummary.written(input, byLlm.get());
+            }
+        }
+        return RequestSummary.of(input);
     }
 
     /** The "anything else" part of a stored answer: its text without the parts stored on their own. */

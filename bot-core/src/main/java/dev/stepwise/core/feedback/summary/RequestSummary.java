@@ -102,6 +102,46 @@ public final class RequestSummary {
         return List.copyOf(blocks);
     }
 
+    /**
+     * The closed request's summary with the LLM's {@code written} points in place of the extractive themes: the same
+     * header, ratings (still counted here, never by the model) and footer, and a label saying an AI wrote the points.
+     * The model's text passes through {@link UserText} like anything typed. Only for a request whose answers may be
+     * shown: for an anonymous one below the threshold this is {@link #of}, whatever {@code written} holds.
+     */
+    public static List<Block> written(SummaryInput input, WrittenSummary written) {
+        Objects.requireNonNull(written, "written");
+        int answered = input.answers().size();
+        if (answered == 0 || written.isEmpty() || input.anonymous() && answered < input.anonymityThreshold()) {
+            return of(input);
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(header(input));
+        StringBuilder text = new StringBuilder("_Summarised by AI from the %s; check it against the answers themselves._"
+                .formatted(answers(answered)));
+        points(text, "What went well", written.wentWell());
+        points(text, "What could be better", written.couldBeBetter());
+        if (!written.nextStep().isBlank()) {
+            text.append("\n\n**A next step:** ").append(UserText.inline(written.nextStep(), MAX_SENTENCE_CHARS));
+        }
+        blocks.add(Block.text(text.toString()));
+        Block.Card ratings = ratings(input, input.answers().stream().map(RequestSummary::nameOf).toList());
+        if (ratings != null) {
+            blocks.add(ratings);
+        }
+        blocks.add(Block.text(input.anonymous()
+                ? "The answers are anonymous: summarised together, without names."
+                : "Each answer in full is in **my feedback**."));
+        return List.copyOf(blocks);
+    }
+
+    private static void points(StringBuilder text, String title, List<String> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        text.append("\n\n**").append(title).append("**");
+        points.forEach(point -> text.append("\n- ").append(UserText.inline(point, MAX_SENTENCE_CHARS)));
+    }
+
     private static Block.Card header(SummaryInput input) {
         List<Block.CardField> fields = new ArrayList<>();
         if (input.question() != null && !input.question().isBlank()) {
