@@ -55,6 +55,22 @@ public class Catalogue {
                 .list();
     }
 
+    /** The organisation's item with this id; another organisation's id finds nothing. */
+    public java.util.Optional<CatalogueItem> find(UUID organisationId, UUID itemId) {
+        return jdbc.sql("""
+                        select c.id, c.key, c.title, c.url, c.description, c.type, c.level_min, c.level_max,
+                               c.duration_minutes, c.language,
+                               array(select s.key from catalogue_item_skills cs join skills s on s.id = cs.skill_id
+                                     where cs.catalogue_item_id = c.id order by s.key) as skills
+                        from catalogue_items c where c.organisation_id = ? and c.id = ?""")
+                .params(organisationId, itemId)
+                .query((rs, row) -> new CatalogueItem(rs.getObject("id", UUID.class), rs.getString("key"),
+                        rs.getString("title"), rs.getString("url"), rs.getString("description"), rs.getString("type"),
+                        rs.getInt("level_min"), rs.getInt("level_max"), (Integer) rs.getObject("duration_minutes"),
+                        rs.getString("language"), List.of((String[]) rs.getArray("skills").getArray())))
+                .optional();
+    }
+
     public int count(UUID organisationId) {
         return jdbc.sql("select count(*) from catalogue_items where organisation_id = ?")
                 .param(organisationId).query(Integer.class).single();

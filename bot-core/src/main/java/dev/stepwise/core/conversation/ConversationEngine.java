@@ -9,6 +9,8 @@ import dev.stepwise.core.help.HelpText;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
 import dev.stepwise.core.plan.MyPlan;
+import dev.stepwise.core.recommendations.SuggestFlow;
+import dev.stepwise.core.situations.SituationHelpFlow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ public class ConversationEngine {
     private final TeamFeedback teamFeedback;
     private final MyGoals myGoals;
     private final MyPlan myPlan;
+    private final SituationHelpFlow situations;
+    private final SuggestFlow suggestions;
     private final HelpText help;
     private final Messengers messengers;
     private final ErrorReplies errors;
@@ -47,7 +51,7 @@ public class ConversationEngine {
     public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
                               List<Flow> flows, GiveFeedbackFlow giveFeedback, RequestFeedbackFlow requestFeedback,
                               MyFeedback myFeedback, TeamFeedback teamFeedback, MyGoals myGoals,
-                              MyPlan myPlan, HelpText help,
+                              MyPlan myPlan, SituationHelpFlow situations, SuggestFlow suggestions, HelpText help,
                               Messengers messengers, ErrorReplies errors) {
         this.events = events;
         this.states = states;
@@ -60,6 +64,8 @@ public class ConversationEngine {
         this.teamFeedback = teamFeedback;
         this.myGoals = myGoals;
         this.myPlan = myPlan;
+        this.situations = situations;
+        this.suggestions = suggestions;
         this.help = help;
         this.messengers = messengers;
         this.errors = errors;
@@ -101,8 +107,9 @@ public class ConversationEngine {
 
     private Step onText(Turn turn, String text) {
         Intent intent = router.route(text);
-        if (intent instanceof Intent.NotYetAvailable && turn.state().isPresent()) {
-            // Mid-flow, "help with the launch was great" is the person's answer, not a command.
+        if ((intent instanceof Intent.NotYetAvailable || intent instanceof Intent.Situation || intent instanceof Intent.Suggest
+                || intent instanceof Intent.OfferMentoring) && turn.state().isPresent()) {
+            // Mid-flow, "help with the launch was great" or "I have a meeting then" is the person's answer, not a command.
             intent = new Intent.Unrecognised(text);
         }
         return switch (intent) {
@@ -116,6 +123,9 @@ public class ConversationEngine {
             case Intent.RequestFeedback r -> requestFeedback.start(turn, r.recipients());
             case Intent.MyGoals g -> Step.stay(Outbound.reply(myGoals.blocks(turn.person())));
             case Intent.MyPlan p -> Step.stay(Outbound.reply(myPlan.blocks(turn.person())));
+            case Intent.Situation s -> situations.start(turn, s.text());
+            case Intent.Suggest s -> suggestions.start(turn, s.skill());
+            case Intent.OfferMentoring m -> suggestions.offerToMentor(turn, m.skill());
             case Intent.NotYetAvailable n -> Step.stay(Outbound.reply(help.notYetAvailable(n.feature(), turn.person())));
             case Intent.Unrecognised u -> {
                 Optional<Flow> owner = turn.state().map(s -> flows.get(s.flow()));

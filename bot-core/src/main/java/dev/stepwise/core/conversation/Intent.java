@@ -30,6 +30,18 @@ public sealed interface Intent {
     record MyPlan() implements Intent {
     }
 
+    /** Someone wants suggestions to grow a skill; @param skill as typed, or null to ask */
+    record Suggest(String skill) implements Intent {
+    }
+
+    /** Someone offers to mentor others in a skill; @param skill as typed */
+    record OfferMentoring(String skill) implements Intent {
+    }
+
+    /** A leader wants help with a situation; @param text what they typed, lead-in and all */
+    record Situation(String text) implements Intent {
+    }
+
     /** A command the product will have but this version doesn't yet: answered honestly, never guessed at. */
     record NotYetAvailable(String feature) implements Intent {
     }

@@ -36,6 +36,19 @@ public class Router {
     private static final Pattern ASK_PEOPLE_FOR_FEEDBACK = Pattern.compile("ask (?<who>.+?) for (?:some |more )?feedback", FLAGS);
     private static final Pattern ASSESS = Pattern.compile("(self[- ]?)?assess(ment)?( me| myself)?\\b.*", FLAGS);
     private static final Pattern SITUATION = Pattern.compile("(help (me )?with|advice (on|about)|coach me (on|about|through)) .+", FLAGS);
+    private static final Pattern SUGGEST = Pattern.compile(
+            "(?:suggest|recommend)(?: some| me)?(?: learning| something| courses?| ways)?(?:\\s+(?:for|on|in|to (?:grow|improve))\\s+(?:my )?(?<skill>.+))?"
+                    + "|how (?:can|do|could) i (?:get better|improve|grow|level up)(?: at| in| my)? (?<skill2>.+)"
+                    + "|(?:improve|grow|develop) my (?<skill3>.+)", FLAGS);
+    private static final Pattern OFFER_MENTORING = Pattern.compile(
+            "(?:i can |i'd like to |i want to |i'll )?mentor (?:others |people |colleagues )?(?:in |on )?(?<skill>.+)", FLAGS);
+    /** Plain-language situations: a first-person lead-in and something that happens at work. */
+    private static final Pattern PLAIN_SITUATION = Pattern.compile(
+            "(?:i have|i've got|i'm (?:facing|dealing with|preparing for|running|leading|giving|having)|i need to|i must|"
+                    + "(?:tomorrow|today|next week|on \\w+) i(?: have|'m| need to)?|how (?:do|should|can) i|what should i (?:do|say)|"
+                    + "any (?:advice|tips))\\b.*\\b(?:conversation|meeting|talk|review|appraisal|presentation|1:1|one[- ]on[- ]one|"
+                    + "interview|negotiation|conflict|pitch|workshop|offsite|demo|stakeholders?|performance|deadline|"
+                    + "team|report|manager|boss|promotion|layoffs?|redundanc(?:y|ies)|hire|hiring)\\b.*", FLAGS);
     private static final Pattern SETTINGS = Pattern.compile("(my )?(settings|preferences|notifications)", FLAGS);
 
     public Intent route(String typed) {
@@ -73,8 +86,18 @@ public class Router {
         if (ASSESS.matcher(bare).matches()) {
             return new Intent.NotYetAvailable("Self-assessment against your role's skills");
         }
-        if (SITUATION.matcher(bare).matches()) {
-            return new Intent.NotYetAvailable("Just-in-time help with a situation");
+        Matcher suggest = SUGGEST.matcher(bare);
+        if (suggest.matches()) {
+            String skill = suggest.group("skill") != null ? suggest.group("skill")
+                    : suggest.group("skill2") != null ? suggest.group("skill2") : suggest.group("skill3");
+            return new Intent.Suggest(blankToNull(skill));
+        }
+        Matcher mentor = OFFER_MENTORING.matcher(bare);
+        if (mentor.matches()) {
+            return new Intent.OfferMentoring(mentor.group("skill").strip());
+        }
+        if (SITUATION.matcher(bare).matches() || PLAIN_SITUATION.matcher(bare).matches()) {
+            return new Intent.Situation(text);
         }
         if (SETTINGS.matcher(bare).matches()) {
             return new Intent.NotYetAvailable("Settings for reminders and quiet hours");

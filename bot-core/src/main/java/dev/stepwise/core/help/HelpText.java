@@ -26,10 +26,12 @@ public class HelpText {
             - **team feedback**: for managers, what your reports chose to share with you
             - **my goals**: your objectives and how far along they are
             - **my plan**: the learning and practice you've planned
+            - **help me with** a situation, e.g. `help me with a tough performance conversation tomorrow`: brief             guidance for right now and the best of your organisation's catalogue for it
+            - **how can I get better at** a skill: up to three suggestions sized to where you are, with "add to plan";             **mentor** a skill to offer to help others grow it
             - **cancel**: stop what we're doing; nothing half-done is saved
             - **help**: this list
 
-            Coming next: self-assessments against your role's skills, and learning suggestions sized to your gap.""";
+            Coming next: self-assessments against your role's skills.""";
 
     private final People people;
 

@@ -1,5 +1,7 @@
 package dev.stepwise.core.plan;
 
+import dev.stepwise.core.catalogue.Catalogue;
+import dev.stepwise.core.catalogue.CatalogueItem;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
@@ -9,6 +11,7 @@ import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
+import dev.stepwise.core.conversation.UserText;
 import dev.stepwise.core.feedback.requests.FeedbackRequestSender;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
@@ -24,7 +27,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Progress on the plan: a person marks an item done (recorded as a progress event), and when it built a skill
+ * Adding to the plan and progress on it: any catalogue item offered anywhere (just-in-time help, recommendations)
+ * can be added with one standing button; a person marks an item done (recorded as a progress event), and when it built a skill
  * they are offered observational feedback, the proof of learning in practice: ask their manager or a colleague
  * to watch them use the skill and give feedback, as a feedback request tagged to that skill.
  */
@@ -33,6 +37,7 @@ public class PlanProgressFlow implements Flow {
 
     static final String NAME = "plan";
     private static final String DONE = "done";
+    private static final String ADD = "add";
     private static final String OBSERVE = "observe";
     private static final String PEER = "peer";
     private static final int OBSERVATION_DAYS = 14;
@@ -42,11 +47,13 @@ public class PlanProgressFlow implements Flow {
     private final People people;
     private final ProgressEvents progress;
     private final FeedbackRequestSender requests;
+    private final Catalogue catalogue;
     private final Clock clock;
 
     public PlanProgressFlow(Plans plans, Skills skills, People people, ProgressEvents progress, FeedbackRequestSender requests,
-                            Clock clock) {
+                            Catalogue catalogue, Clock clock) {
         this.plans = plans;
+        this.catalogue = catalogue;
         this.skills = skills;
         this.people = people;
         this.progress = progress;
@@ -64,8 +71,16 @@ public class PlanProgressFlow implements Flow {
         return ConversationState.standing(NAME, DONE);
     }
 
+    /** The action id of "add this catalogue item to my plan" (its value is the catalogue item's id); valid any time. */
+    public static String addToPlan() {
+        return ConversationState.standing(NAME, ADD);
+    }
+
     @Override
     public Step onStandingAction(Turn turn, String action, String value) {
+        if (action.equals(ADD)) {
+            return Step.stay(Outbound.reply(Block.text(add(turn, value))));
+        }
         if (!action.equals(DONE)) {
             return null;
         }
@@ -133,6 +148,23 @@ public class PlanProgressFlow implements Flow {
                 .formatted(item.title(), skill.name());
         return Step.done(requests.send(turn.organisationId(), turn.person(), List.of(observer), null, null,
                 List.of(skill.id()), question, false, OBSERVATION_DAYS).toArray(Outbound[]::new));
+    }
+
+    private String add(Turn turn, String value) {
+        Optional<CatalogueItem> item = Ids.parse(value).flatMap(id -> catalogue.find(turn.organisationId(), id));
+        if (item.isEmpty()) {
+            return "That item is no longer in your organisation's catalogue, so I haven't added it.";
+        }
+        String title = UserText.inline(item.get().title());
+        boolean already = plans.forPerson(turn.organisationId(), turn.person().id()).stream()
+                .anyMatch(p -> item.get().id().equals(p.catalogueItemId()) && !"done".equals(p.status()) && !"dropped".equals(p.status()));
+        if (already) {
+            return "**%s** is already in your plan.".formatted(title);
+        }
+        UUID skillId = item.get().skills().isEmpty() ? null : skills.list(turn.organisationId()).stream()
+                .filter(s -> s.key().equals(item.get().skills().getFirst())).map(Skill::id).findFirst().orElse(null);
+        plans.add(turn.organisationId(), turn.person().id(), item.get().id(), skillId, item.get().title(), null);
+        return "Added **%s** to your plan. Say **my plan** to see it.".formatted(title);
     }
 
     private Optional<Person> manager(Turn turn) {

@@ -60,7 +60,6 @@ class HelpAndUnknownTest {
     void commandsThatAreNotBuiltYetSaySoHonestlyAndOfferWhatWorks() {
         var maya = tester.as("maya");
         maya.says("assess me").expectReply("Self-assessment against your role's skills isn't available yet.", "give feedback to Bea");
-        maya.says("help with a tough performance conversation").expectReply("Just-in-time help with a situation isn't available yet.");
         maya.says("settings").expectReply("Settings for reminders and quiet hours isn't available yet.");
     }
 }

@@ -67,10 +67,38 @@ class RouterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"assess", "self-assessment",
-            "help with a tough conversation tomorrow", "advice on delegating", "settings"})
+    @ValueSource(strings = {"assess", "self-assessment", "settings"})
     void commandsOfLaterVersionsAreRecognisedNotGuessed(String typed) {
         assertThat(router.route(typed)).isInstanceOf(Intent.NotYetAvailable.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"help with a tough conversation tomorrow", "advice on delegating", "Help me with my 1:1 with Sam",
+            "I have a tough performance conversation tomorrow", "I'm preparing for a difficult meeting with stakeholders.",
+            "How do I tell my team about the reorg?", "tomorrow I have an interview to run", "any tips for my first all-hands presentation?"})
+    void situationsInCommandsAndPlainLanguage(String typed) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.Situation(typed.strip()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "suggest learning | null", "Suggest learning for communication | communication",
+            "how can I get better at giving feedback? | giving feedback", "improve my testing | testing",
+            "recommend something to improve delegation | delegation"})
+    void suggestionsForASkill(String typed, String skill) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.Suggest(skill));
+    }
+
+    @Test
+    void offersToMentor() {
+        assertThat(router.route("I can mentor communication")).isEqualTo(new Intent.OfferMentoring("communication"));
+        assertThat(router.route("mentor others in testing")).isEqualTo(new Intent.OfferMentoring("testing"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I have feedback for Ben", "I need to go", "I have a question", "give feedback to my manager"})
+    void everydayFirstPersonSentencesAreNotSituations(String typed) {
+        assertThat(router.route(typed)).isNotInstanceOf(Intent.Situation.class);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.stepwise.core.feedback.summary;
+package dev.stepwise.core.conversation;
 
 /**
  * Text people typed, made safe to place in the core's markdown subset. Backslash escapes aren't an option: Teams
@@ -9,7 +9,7 @@ package dev.stepwise.core.feedback.summary;
  * or a paragraph of their own. Control characters and bidirectional overrides are dropped. {@code & < >} stay as
  * typed: the channels escape them.
  */
-final class UserText {
+public final class UserText {
 
     static final String ELLIPSIS = "\u2026";
 
@@ -17,7 +17,7 @@ final class UserText {
     }
 
     /** The text on one line with markup neutralised; null gives "". */
-    static String inline(String typed) {
+    public static String inline(String typed) {
         if (typed == null) {
             return "";
         }
@@ -51,11 +51,12 @@ final class UserText {
     }
 
     /** {@link #inline} cut to at most {@code max} characters, at a word break when there is one, ending in "…". */
-    static String inline(String typed, int max) {
+    public static String inline(String typed, int max) {
         return cut(inline(typed), max);
     }
 
-    static String cut(String text, int max) {
+    /** {@code text} cut to at most {@code max} characters, at a word break when there is one, ending in "…". */
+    public static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
         }

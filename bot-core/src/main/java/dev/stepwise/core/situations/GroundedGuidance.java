@@ -1,0 +1,91 @@
+package dev.stepwise.core.situations;
+
+import dev.stepwise.core.catalogue.CatalogueItem;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Checks an LLM's just-in-time answer against what it was given, before anyone sees it. The model may cite only the
+ * catalogue items it was shown, by their number: any other number is dropped, as is every link or URL in its text
+ * (links come only from the cited items, so nothing outside the organisation's catalogue can be linked). The
+ * guidance is cut to {@value #MAX_WORDS} words. An answer that isn't the expected JSON, or has no guidance, is
+ * rejected whole and the answer without an LLM is given instead.
+ */
+final class GroundedGuidance {
+
+    static final int MAX_WORDS = 150;
+    static final int MAX_CITED = 3;
+    private static final Pattern LINK = Pattern.compile("(?i)(?:\\[([^\\]]*)]\\([^)]*\\))|(?:\\b(?:https?://|www\\.)\\S+)");
+    private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s*");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Checked(List<String> steps, List<CatalogueItem> cited) {
+    }
+
+    private GroundedGuidance() {
+    }
+
+    static Optional<Checked> check(String answer, List<CatalogueItem> shown) {
+        int start = answer.indexOf('{');
+        int end = answer.lastIndexOf('}');
+        if (start < 0 || end <= start) {
+            return Optional.empty();
+        }
+        JsonNode json;
+        try {
+            json = JSON.readTree(answer.substring(start, end + 1));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        JsonNode guidance = json.get("guidance");
+        if (guidance == null || !guidance.isString()) {
+            return Optional.empty();
+        }
+        List<String> steps = steps(guidance.asString());
+        if (steps.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Checked(steps, cited(json.get("cite"), shown)));
+    }
+
+    private static List<String> steps(String guidance) {
+        List<String> steps = new ArrayList<>();
+        int words = 0;
+        for (String line : guidance.split("\\R")) {
+            String step = LINK.matcher(BULLET.matcher(line).replaceFirst("")).replaceAll(m -> m.group(1) == null ? "" : m.group(1))
+                    .replaceAll("\\s+", " ").strip();
+            if (step.isEmpty()) {
+                continue;
+            }
+            String[] stepWords = step.split(" ");
+            if (words + stepWords.length > MAX_WORDS) {
+                int room = MAX_WORDS - words;
+                if (room >= 5) {
+                    steps.add(String.join(" ", java.util.Arrays.copyOf(stepWords, room)) + "\u2026");
+                }
+                break;
+            }
+            words += stepWords.length;
+            steps.add(step);
+        }
+        return steps;
+    }
+
+    private static List<CatalogueItem> cited(JsonNode cite, List<CatalogueItem> shown) {
+        Set<Integer> numbers = new LinkedHashSet<>();
+        if (cite != null && cite.isArray()) {
+            for (JsonNode number : cite) {
+                if (number.isIntegralNumber() && number.asInt() >= 1 && number.asInt() <= shown.size()) {
+                    numbers.add(number.asInt());
+                }
+            }
+        }
+        return numbers.stream().limit(MAX_CITED).map(n -> shown.get(n - 1)).toList();
+    }
+}
