@@ -86,7 +86,7 @@ public class SituationHelpFlow implements Flow {
     /** Starts with what the person typed ("help me with ..."), the lead-in dropped. */
     public Step start(Turn turn, String typed) {
         String text = LEAD_IN.matcher(typed == null ? "" : typed.strip()).replaceFirst("").strip();
-        if (text.isEmpty()) {
+        if (text.isEmpty() || text.matches("(?i)(?:a |my )?situation[.!?]*")) {
             return Step.waitFor(ConversationState.start(NAME, DESCRIBE), Outbound.reply(Block.text(
                     "What's the situation? Tell me in a sentence or two, e.g. _I have a tough performance conversation tomorrow_.")));
         }
