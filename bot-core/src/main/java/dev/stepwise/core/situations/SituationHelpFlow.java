@@ -122,11 +122,12 @@ public class SituationHelpFlow implements Flow {
             return Step.stay(Outbound.reply(practise(turn, state.get("situation"))));
         }
         if (action.equals(LATER) && state.step().equals(ANSWERED)) {
-            return Step.waitFor(state.next(WHEN, Map.of()), Outbound.reply(new Block.Choices(
+            ConversationState when = state.next(WHEN, Map.of());
+            return Step.waitFor(when, Outbound.reply(new Block.Choices(
                     "When shall I ask how it went?", List.of(
-                    Block.Choice.of("Tomorrow afternoon", state.bind(WHEN), "1"),
-                    Block.Choice.of("In two days", state.bind(WHEN), "2"),
-                    Block.Choice.of("Next week", state.bind(WHEN), "7")))));
+                    Block.Choice.of("Tomorrow afternoon", when.bind(WHEN), "1"),
+                    Block.Choice.of("In two days", when.bind(WHEN), "2"),
+                    Block.Choice.of("Next week", when.bind(WHEN), "7")))));
         }
         if (action.equals(WHEN) && state.step().equals(WHEN)) {
             int days = switch (value) {

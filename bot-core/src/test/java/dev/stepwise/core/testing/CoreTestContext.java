@@ -2,6 +2,7 @@ package dev.stepwise.core.testing;
 
 import dev.stepwise.core.CoreConfiguration;
 import dev.stepwise.core.conversation.CoreSettings;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Instant;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
@@ -27,7 +28,9 @@ public final class CoreTestContext {
             created.registerBean(JdbcClient.class, () -> JdbcClient.create(servers.dataSource()));
             created.registerBean(TransactionTemplate.class,
                     () -> new TransactionTemplate(new DataSourceTransactionManager(servers.dataSource())));
-            created.registerBean(StatefulRedisConnection.class, servers::connectRedis);
+            RedisClient redis = servers.redisClient();
+            created.registerBean(RedisClient.class, () -> redis);
+            created.registerBean(StatefulRedisConnection.class, () -> redis.connect());
             created.registerBean(TestClock.class, () -> new TestClock(Instant.parse("2026-11-23T09:00:00Z")));
             created.registerBean(CoreSettings.class, CoreSettings::defaults);
             created.registerBean(RecordingMessenger.class, RecordingMessenger::new);

@@ -66,6 +66,11 @@ public final class RealServers {
         return RedisClient.create(redisUri()).connect();
     }
 
+    /** A new client of the Redis server (the core opens its pub/sub connection with one). */
+    public RedisClient redisClient() {
+        return RedisClient.create(redisUri());
+    }
+
     private void stop() {
         try {
             dataSource.close();

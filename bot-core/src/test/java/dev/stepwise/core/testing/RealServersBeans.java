@@ -2,6 +2,7 @@ package dev.stepwise.core.testing;
 
 import dev.stepwise.core.CoreConfiguration;
 import dev.stepwise.core.conversation.CoreSettings;
+import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -22,9 +23,14 @@ public class RealServersBeans {
         return RealServers.get().dataSource();
     }
 
+    @Bean(destroyMethod = "shutdown")
+    RedisClient redisClient() {
+        return RealServers.get().redisClient();
+    }
+
     @Bean
-    StatefulRedisConnection<String, String> redis() {
-        return RealServers.get().connectRedis();
+    StatefulRedisConnection<String, String> redis(RedisClient client) {
+        return client.connect();
     }
 
     @Bean
