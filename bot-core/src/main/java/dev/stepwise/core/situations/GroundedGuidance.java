@@ -1,6 +1,7 @@
 package dev.stepwise.core.situations;
 
 import dev.stepwise.core.catalogue.CatalogueItem;
+import dev.stepwise.core.llm.ModelOutput;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Checks an LLM's just-in-time answer against what it was given, before anyone sees it. The model may cite only the
@@ -23,7 +23,6 @@ final class GroundedGuidance {
     static final int MAX_CITED = 3;
     private static final Pattern LINK = Pattern.compile("(?i)(?:\\[([^\\]]*)]\\([^)]*\\))|(?:\\b(?:https?://|www\\.)\\S+)");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s*");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Checked(List<String> steps, List<CatalogueItem> cited) {
     }
@@ -32,17 +31,11 @@ final class GroundedGuidance {
     }
 
     static Optional<Checked> check(String answer, List<CatalogueItem> shown) {
-        int start = answer.indexOf('{');
-        int end = answer.lastIndexOf('}');
-        if (start < 0 || end <= start) {
+        Optional<JsonNode> object = ModelOutput.jsonObject(answer);
+        if (object.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(answer.substring(start, end + 1));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
+        JsonNode json = object.get();
         JsonNode guidance = json.get("guidance");
         if (guidance == null || !guidance.isString()) {
             return Optional.empty();

@@ -6,6 +6,8 @@ import dev.stepwise.core.catalogue.search.SearchHit;
 import dev.stepwise.core.catalogue.search.SearchQuery;
 import dev.stepwise.core.llm.Llm;
 import dev.stepwise.core.llm.LlmReply;
+import dev.stepwise.core.llm.ModelOutput;
+import dev.stepwise.core.conversation.UserText;
 import dev.stepwise.prompts.Prompts;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,14 +101,10 @@ public class SituationAnswers {
     }
 
     private static String fenced(String typed) {
-        return typed == null ? "" : typed.replace('<', '\u2039').replace('>', '\u203A');
+        return ModelOutput.fenced(typed);
     }
 
     private static String cut(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int space = text.lastIndexOf(' ', max - 1);
-        return text.substring(0, space > max / 2 ? space : max - 1) + "\u2026";
+        return UserText.cut(text, max);
     }
 }

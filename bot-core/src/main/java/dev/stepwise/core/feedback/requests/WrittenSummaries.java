@@ -5,6 +5,7 @@ import dev.stepwise.core.feedback.summary.SummaryInput;
 import dev.stepwise.core.feedback.summary.WrittenSummary;
 import dev.stepwise.core.llm.Llm;
 import dev.stepwise.core.llm.LlmReply;
+import dev.stepwise.core.llm.ModelOutput;
 import dev.stepwise.prompts.Prompt;
 import dev.stepwise.prompts.Prompts;
 import java.util.ArrayList;
@@ -21,7 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Asks the LLM (prompt {@code feedback-summary}) to summarise one closed request's answers, and checks what comes
@@ -45,7 +45,6 @@ public class WrittenSummaries {
     static final int MAX_PART_CHARS = 1000;
     private static final Logger log = LoggerFactory.getLogger(WrittenSummaries.class);
     private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Llm llm;
 
@@ -106,7 +105,7 @@ public class WrittenSummaries {
         if (typed == null || typed.isBlank()) {
             return;
         }
-        String safe = typed.strip().replace('<', '\u2039').replace('>', '\u203A');
+        String safe = ModelOutput.fenced(typed.strip());
         if (safe.length() > MAX_PART_CHARS) {
             safe = safe.substring(0, MAX_PART_CHARS) + "\u2026";
         }
@@ -117,25 +116,16 @@ public class WrittenSummaries {
         if (typed == null || typed.isBlank()) {
             return otherwise;
         }
-        String line = typed.strip().replaceAll("\\s+", " ").replace('<', '\u2039').replace('>', '\u203A');
+        String line = ModelOutput.fenced(typed.strip().replaceAll("\\s+", " "));
         return line.length() > 300 ? line.substring(0, 300) + "\u2026" : line;
     }
 
     static Optional<WrittenSummary> parse(String text, String answers) {
-        int start = text.indexOf('{');
-        int end = text.lastIndexOf('}');
-        if (start < 0 || end <= start) {
+        Optional<JsonNode> object = ModelOutput.jsonObject(text);
+        if (object.isEmpty()) {
             return Optional.empty();
         }
-        JsonNode json;
-        try {
-            json = JSON.readTree(text.substring(start, end + 1));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-        if (!json.isObject()) {
-            return Optional.empty();
-        }
+        JsonNode json = object.get();
         WrittenSummary summary = new WrittenSummary(points(json.get("wentWell"), answers),
                 points(json.get("couldBeBetter"), answers), point(json.get("nextStep"), answers));
         return summary.isEmpty() ? Optional.empty() : Optional.of(summary);
