@@ -2,6 +2,7 @@ package dev.stepwise.core.catalogue.index;
 
 import dev.stepwise.core.catalogue.CatalogueRow;
 import dev.stepwise.core.catalogue.CatalogueRows;
+import dev.stepwise.core.catalogue.embedding.ItemEmbeddings;
 import dev.stepwise.core.catalogue.embedding.TextEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
  * This instance's search indexes, one per organisation (an organisation's searches only ever see its own index),
  * loaded from PostgreSQL: whole at start-up or at an organisation's first search or first change (an organisation
  * loaded after start-up), then item by item when told of changes. An item without an up-to-date embedding is indexed
- * for BM25 only until its embedding is stored and the item reloaded; a build that meets such items says so with
- * {@link ItemsIndexedWithoutEmbedding}, except at start-up, where the caller gets them.
+ * for BM25 only until its embedding is stored and the item reloaded. A build after start-up that meets a few such items
+ * (at most {@link ItemEmbeddings#BATCH}: a small catalogue loaded without announcing it) embeds them before anyone
+ * searches it; more are announced with {@link ItemsIndexedWithoutEmbedding} and embedded in the background. At
+ * start-up the caller gets them.
  */
 @Component
 public class CatalogueIndexes implements AutoCloseable {
@@ -41,11 +44,14 @@ public class CatalogueIndexes implements AutoCloseable {
     private final Analyzer analyzer = CatalogueAnalyzer.create();
     private final Map<UUID, OrganisationIndex> indexes = new ConcurrentHashMap<>();
     private final Map<UUID, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final ItemEmbeddings embeddings;
     private final ApplicationEventPublisher events;
 
-    public CatalogueIndexes(CatalogueRows rows, TextEmbedder embedder, ApplicationEventPublisher events) {
+    public CatalogueIndexes(CatalogueRows rows, TextEmbedder embedder, ItemEmbeddings embeddings,
+                            ApplicationEventPublisher events) {
         this.rows = rows;
         this.model = embedder.modelName();
+        this.embeddings = embeddings;
         this.events = events;
     }
 
@@ -89,17 +95,38 @@ public class CatalogueIndexes implements AutoCloseable {
     }
 
     /**
-     * Builds the organisation's index afresh from PostgreSQL and puts it in place of the old one; items without an
-     * up-to-date embedding are announced with {@link ItemsIndexedWithoutEmbedding}.
+     * Builds the organisation's index afresh from PostgreSQL and puts it in place of the old one. Items without an
+     * up-to-date embedding are embedded at once if they are few, else announced with {@link ItemsIndexedWithoutEmbedding}.
      *
-     * @return those items
+     * @return the items left without an embedding
      */
     public List<UUID> rebuild(UUID organisationId) {
-        List<UUID> withoutVector = replace(organisationId);
-        if (!withoutVector.isEmpty()) {
-            events.publishEvent(new ItemsIndexedWithoutEmbedding(organisationId, withoutVector));
+        ReentrantLock lock = lockOf(organisationId);
+        lock.lock();
+        try {
+            List<UUID> withoutVector = replace(organisationId);
+            if (!withoutVector.isEmpty() && withoutVector.size() <= ItemEmbeddings.BATCH) {
+                withoutVector = embedNow(organisationId, withoutVector);
+            }
+            if (!withoutVector.isEmpty()) {
+                events.publishEvent(new ItemsIndexedWithoutEmbedding(organisationId, withoutVector));
+            }
+            return withoutVector;
+        } finally {
+            lock.unlock();
         }
-        return withoutVector;
+    }
+
+    /** Embeds the items and reads them again into the index (held under the organisation's lock); those still without. */
+    private List<UUID> embedNow(UUID organisationId, List<UUID> itemIds) {
+        try {
+            embeddings.embedStale(organisationId, itemIds);
+            return reload(organisationId, itemIds);
+        } catch (RuntimeException e) {
+            log.warn("Could not embed {} catalogue items of organisation {} at once; embedding them in the background",
+                    itemIds.size(), organisationId, e);
+            return itemIds;
+        }
     }
 
     private OrganisationIndex buildIfAbsent(UUID organisationId) {

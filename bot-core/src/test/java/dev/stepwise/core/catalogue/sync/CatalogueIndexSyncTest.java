@@ -5,7 +5,9 @@ import static dev.stepwise.core.catalogue.TestCatalogue.keys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.stepwise.core.catalogue.CatalogueItem;
 import dev.stepwise.core.catalogue.TestCatalogue;
+import dev.stepwise.core.catalogue.embedding.ItemEmbeddings;
 import dev.stepwise.core.catalogue.search.CatalogueSearch;
 import dev.stepwise.core.catalogue.search.SearchHit;
 import dev.stepwise.core.catalogue.search.SearchMode;
@@ -13,6 +15,7 @@ import dev.stepwise.core.catalogue.search.SearchQuery;
 import dev.stepwise.core.testing.CoreTestContext;
 import dev.stepwise.core.testing.RealServers;
 import dev.stepwise.core.testing.TestOrganisation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -73,18 +76,36 @@ class CatalogueIndexSyncTest {
     }
 
     @Test
-    void anOrganisationLoadedAfterStartUpIsIndexedAtItsFirstSearchAndItsItemsEmbedded() {
+    void aSmallCatalogueLoadedAfterStartUpIsWholeFromItsFirstSearch() {
         // The organisation import announces nothing: "Feedback basics" has no index and no embedding yet.
         UUID basics = TestCatalogue.idOf(org.id(), "feedback-basics");
         CatalogueSearch search = CoreTestContext.bean(CatalogueSearch.class);
         assertThat(jdbc.sql("select count(*) from catalogue_item_embeddings where catalogue_item_id = ?").param(basics)
                 .query(Integer.class).single()).isZero();
 
+        assertThat(keys(search.search(org.id(), new SearchQuery("telling a colleague how their work came across", 1, null,
+                SearchMode.VECTOR)))).containsExactly("feedback-basics");
+        assertThat(jdbc.sql("select count(*) from catalogue_item_embeddings where catalogue_item_id = ?").param(basics)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aBigCatalogueLoadedAfterStartUpIsSearchableByKeywordAtOnceAndByMeaningOnceEmbedded() {
+        List<CatalogueItem> items = new ArrayList<>();
+        for (int i = 0; i < ItemEmbeddings.BATCH; i++) {
+            items.add(item("course-" + i, "Course number " + i, "About topic " + i + ".", "course", 1, 5, 30));
+        }
+        TestCatalogue.add(org.id(), items);
+        CatalogueSearch search = CoreTestContext.bean(CatalogueSearch.class);
+
+        // 33 items without embeddings: too many to embed before answering.
         assertThat(keys(search.search(org.id(), new SearchQuery("feedback", 5, null, SearchMode.BM25))))
                 .containsExactly("feedback-basics");
         await().atMost(TestCatalogue.WAIT).until(() -> keys(search.search(org.id(),
                 new SearchQuery("telling a colleague how their work came across", 1, null, SearchMode.VECTOR)))
                 .equals(List.of("feedback-basics")));
+        await().atMost(TestCatalogue.WAIT).until(() -> jdbc.sql("select count(*) from catalogue_item_embeddings where organisation_id = ?")
+                .param(org.id()).query(Integer.class).single() == ItemEmbeddings.BATCH + 1);
     }
 
     @Test

@@ -31,7 +31,8 @@ final class Instance implements AutoCloseable {
     private Instance() {
         TextEmbedder embedder = CoreTestContext.bean(TextEmbedder.class);
         AtomicReference<CatalogueChanges> embedding = new AtomicReference<>();
-        indexes = new CatalogueIndexes(CoreTestContext.bean(CatalogueRows.class), embedder, event -> {
+        indexes = new CatalogueIndexes(CoreTestContext.bean(CatalogueRows.class), embedder,
+                CoreTestContext.bean(ItemEmbeddings.class), event -> {
             if (event instanceof ItemsIndexedWithoutEmbedding unembedded) {
                 embedding.get().on(unembedded);
             }
