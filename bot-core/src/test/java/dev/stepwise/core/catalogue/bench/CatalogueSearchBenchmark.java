@@ -23,7 +23,6 @@ import dev.stepwise.core.testing.bench.CpuMeter;
 import dev.stepwise.core.testing.bench.Stats;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -129,7 +128,7 @@ class CatalogueSearchBenchmark {
         for (int i = 0; i < warmUp; i++) {
             search.search(org, query.apply(i));
         }
-        CpuMeter.waitForQuiet(Duration.ofSeconds(60), 0.3);
+        waitForQuiet();
         Stats stats = new Stats();
         int empty = 0;
         CpuMeter.Snapshot from = CpuMeter.take();
@@ -149,7 +148,7 @@ class CatalogueSearchBenchmark {
         for (int i = 0; i < warmUp; i++) {
             embedder.embed(texts.get(i % texts.size()));
         }
-        CpuMeter.waitForQuiet(Duration.ofSeconds(60), 0.3);
+        waitForQuiet();
         Stats stats = new Stats();
         CpuMeter.Snapshot from = CpuMeter.take();
         for (int i = 0; i < measured; i++) {
@@ -238,6 +237,14 @@ class CatalogueSearchBenchmark {
             after = page.getLast().item().id();
         }
         return count;
+    }
+
+    /**
+     * On a shared machine, waits (at most {@code bench.quiet.wait}, default 5 minutes) until other processes use less
+     * than {@code bench.quiet.cores} (default 0.3); the CPU they take anyway is in the report.
+     */
+    private static void waitForQuiet() throws InterruptedException {
+        CpuMeter.waitForQuiet(BenchProperties.duration("bench.quiet.wait", "5m"), BenchProperties.number("bench.quiet.cores", "0.3"));
     }
 
     /** An organisation of its own for each catalogue (only skills and items: no people are needed). */
