@@ -87,8 +87,7 @@ class SituationAnswersWithLlmTest {
 
         SituationAnswer answer = answers(Duration.ofSeconds(2)).answer(org.id(), TOUGH_TALK);
 
-        String shown = String.join("\n", answer.steps()) + answer.items();
-        assertThat(shown).doesNotContain("evil.example", "books.example", "https://books");
+        assertThat(String.join("\n", answer.steps())).doesNotContain("evil.example", "books.example", "https://");
         assertThat(answer.steps()).contains("Open with the facts.");
         assertThat(answer.items()).as("only numbers in the list shown to the model").hasSize(1);
         assertThat(answer.items()).allSatisfy(cited -> assertThat(cited.item().url()).startsWith("https://learning.example/"));
