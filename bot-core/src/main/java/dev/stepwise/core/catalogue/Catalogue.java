@@ -37,38 +37,38 @@ public class Catalogue {
         return id;
     }
 
+    /** The columns of an item with its skill keys, read by {@link #item}. */
+    private static final String ITEM_COLUMNS = """
+            select c.id, c.key, c.title, c.url, c.description, c.type, c.level_min, c.level_max,
+                   c.duration_minutes, c.language,
+                   array(select s.key from catalogue_item_skills cs join skills s on s.id = cs.skill_id
+                         where cs.catalogue_item_id = c.id order by s.key) as skills
+            """;
+
     /** Items that develop the skill at the given stage, shortest first. */
     public List<CatalogueItem> forSkillAtLevel(UUID organisationId, UUID skillId, int level) {
-        return jdbc.sql("""
-                        select c.id, c.key, c.title, c.url, c.description, c.type, c.level_min, c.level_max,
-                               c.duration_minutes, c.language,
-                               array(select s.key from catalogue_item_skills cs join skills s on s.id = cs.skill_id
-                                     where cs.catalogue_item_id = c.id order by s.key) as skills
+        return jdbc.sql(ITEM_COLUMNS + """
                         from catalogue_items c join catalogue_item_skills cs on cs.catalogue_item_id = c.id
                         where c.organisation_id = ? and cs.skill_id = ? and ? between c.level_min and c.level_max
                         order by c.duration_minutes nulls last, c.title""")
                 .params(organisationId, skillId, level)
-                .query((rs, row) -> new CatalogueItem(rs.getObject("id", UUID.class), rs.getString("key"),
-                        rs.getString("title"), rs.getString("url"), rs.getString("description"), rs.getString("type"),
-                        rs.getInt("level_min"), rs.getInt("level_max"), (Integer) rs.getObject("duration_minutes"),
-                        rs.getString("language"), List.of((String[]) rs.getArray("skills").getArray())))
+                .query((rs, row) -> item(rs))
                 .list();
     }
 
     /** The organisation's item with this id; another organisation's id finds nothing. */
     public java.util.Optional<CatalogueItem> find(UUID organisationId, UUID itemId) {
-        return jdbc.sql("""
-                        select c.id, c.key, c.title, c.url, c.description, c.type, c.level_min, c.level_max,
-                               c.duration_minutes, c.language,
-                               array(select s.key from catalogue_item_skills cs join skills s on s.id = cs.skill_id
-                                     where cs.catalogue_item_id = c.id order by s.key) as skills
-                        from catalogue_items c where c.organisation_id = ? and c.id = ?""")
+        return jdbc.sql(ITEM_COLUMNS + "from catalogue_items c where c.organisation_id = ? and c.id = ?")
                 .params(organisationId, itemId)
-                .query((rs, row) -> new CatalogueItem(rs.getObject("id", UUID.class), rs.getString("key"),
-                        rs.getString("title"), rs.getString("url"), rs.getString("description"), rs.getString("type"),
-                        rs.getInt("level_min"), rs.getInt("level_max"), (Integer) rs.getObject("duration_minutes"),
-                        rs.getString("language"), List.of((String[]) rs.getArray("skills").getArray())))
+                .query((rs, row) -> item(rs))
                 .optional();
+    }
+
+    private static CatalogueItem item(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new CatalogueItem(rs.getObject("id", UUID.class), rs.getString("key"),
+                rs.getString("title"), rs.getString("url"), rs.getString("description"), rs.getString("type"),
+                rs.getInt("level_min"), rs.getInt("level_max"), (Integer) rs.getObject("duration_minutes"),
+                rs.getString("language"), List.of((String[]) rs.getArray("skills").getArray()));
     }
 
     public int count(UUID organisationId) {
