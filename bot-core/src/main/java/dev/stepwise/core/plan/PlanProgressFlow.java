@@ -13,6 +13,7 @@ import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
 import dev.stepwise.core.conversation.UserText;
 import dev.stepwise.core.feedback.requests.FeedbackRequestSender;
+import dev.stepwise.core.people.ColleagueByName;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
 import dev.stepwise.core.progress.ProgressEvents;
@@ -45,17 +46,19 @@ public class PlanProgressFlow implements Flow {
     private final Plans plans;
     private final Skills skills;
     private final People people;
+    private final ColleagueByName colleagues;
     private final ProgressEvents progress;
     private final FeedbackRequestSender requests;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    public PlanProgressFlow(Plans plans, Skills skills, People people, ProgressEvents progress, FeedbackRequestSender requests,
-                            Catalogue catalogue, Clock clock) {
+    public PlanProgressFlow(Plans plans, Skills skills, People people, ColleagueByName colleagues, ProgressEvents progress,
+                            FeedbackRequestSender requests, Catalogue catalogue, Clock clock) {
         this.plans = plans;
         this.catalogue = catalogue;
         this.skills = skills;
         this.people = people;
+        this.colleagues = colleagues;
         this.progress = progress;
         this.requests = requests;
         this.clock = clock;
@@ -126,14 +129,11 @@ public class PlanProgressFlow implements Flow {
         if (!state.step().equals(PEER)) {
             return Step.stay(Outbound.reply(Block.text("Please pick one of the buttons above, or say **cancel**.")));
         }
-        List<Person> found = people.search(turn.organisationId(), text).stream()
-                .filter(p -> !p.id().equals(turn.person().id())).toList();
-        if (found.size() != 1) {
-            return Step.stay(Outbound.reply(Block.text(found.isEmpty()
-                    ? "I couldn't find a colleague called **%s**. Type their full name or email (or say **cancel**).".formatted(text.strip())
-                    : "That could be %s: please type a fuller name.".formatted(String.join(" or ", found.stream().limit(4).map(Person::name).toList())))));
+        ColleagueByName.Match match = colleagues.find(turn.organisationId(), text, turn.person().id());
+        if (match.person() == null) {
+            return Step.stay(Outbound.reply(Block.text(match.problem())));
         }
-        return ask(turn, state, found.getFirst());
+        return ask(turn, state, match.person());
     }
 
     @Override

@@ -15,7 +15,7 @@ import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
 import dev.stepwise.core.conversation.UserText;
 import dev.stepwise.core.feedback.requests.FeedbackRequestSender;
-import dev.stepwise.core.people.People;
+import dev.stepwise.core.people.ColleagueByName;
 import dev.stepwise.core.people.Person;
 import dev.stepwise.core.plan.PlanProgressFlow;
 import java.time.Clock;
@@ -64,16 +64,16 @@ public class SituationHelpFlow implements Flow {
     private final SituationAnswers answers;
     private final CatalogueSearch search;
     private final FollowUps followUps;
-    private final People people;
+    private final ColleagueByName colleagues;
     private final FeedbackRequestSender requests;
     private final Clock clock;
 
-    public SituationHelpFlow(SituationAnswers answers, CatalogueSearch search, FollowUps followUps, People people,
+    public SituationHelpFlow(SituationAnswers answers, CatalogueSearch search, FollowUps followUps, ColleagueByName colleagues,
                              FeedbackRequestSender requests, Clock clock) {
         this.answers = answers;
         this.search = search;
         this.followUps = followUps;
-        this.people = people;
+        this.colleagues = colleagues;
         this.requests = requests;
         this.clock = clock;
     }
@@ -253,18 +253,15 @@ public class SituationHelpFlow implements Flow {
         if (followUp.isEmpty()) {
             return Step.done(Outbound.reply(Block.text("That check-in is already closed, so I've left it as it was.")));
         }
-        List<Person> found = people.search(turn.organisationId(), typed).stream()
-                .filter(p -> !p.id().equals(turn.person().id())).toList();
-        if (found.size() != 1) {
-            return Step.stay(Outbound.reply(Block.text(found.isEmpty()
-                    ? "I couldn't find a colleague called **%s**. Type their full name or email (or say **cancel**).".formatted(UserText.inline(typed, 60))
-                    : "That could be %s: please type a fuller name.".formatted(String.join(" or ", found.stream().limit(4).map(Person::name).toList())))));
+        ColleagueByName.Match match = colleagues.find(turn.organisationId(), typed, turn.person().id());
+        if (match.person() == null) {
+            return Step.stay(Outbound.reply(Block.text(match.problem())));
         }
         String situation = followUp.get().situation();
         String question = "How did I handle this: \u201c%s\u201d? What went well, and what could I do better?"
                 .formatted(situation.length() > 180 ? situation.substring(0, 179) + "\u2026" : situation);
         followUps.close(turn.organisationId(), followUp.get().id(), clock.instant());
-        return Step.done(requests.send(turn.organisationId(), turn.person(), List.of(found.getFirst()), null, null, List.of(),
+        return Step.done(requests.send(turn.organisationId(), turn.person(), List.of(match.person()), null, null, List.of(),
                 question, false, 7).toArray(Outbound[]::new));
     }
 
