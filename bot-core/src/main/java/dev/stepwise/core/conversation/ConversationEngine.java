@@ -73,6 +73,18 @@ public class ConversationEngine {
 
     /** Handles the event and returns the replies for its own conversation; empty for a repeated event id. */
     public List<Outbound> handle(Inbound inbound) {
+        return handle(inbound, LiveReply.NONE);
+    }
+
+    /**
+     * As {@link #handle(Inbound)}, with a live reply a slow answer shows its progress in. When the turn showed one,
+     * its first reply replaces the live message and is not among the replies returned.
+     */
+    public List<Outbound> handle(Inbound inbound, LiveReply live) {
+        return finishLive(live, answer(inbound, live));
+    }
+
+    private List<Outbound> answer(Inbound inbound, LiveReply live) {
         try {
             if (!events.firstSeen(inbound.channel(), inbound.eventId())) {
                 log.debug("Dropping repeated event {} from {}", inbound.eventId(), inbound.channel());
@@ -82,13 +94,21 @@ public class ConversationEngine {
             if (person.isEmpty()) {
                 return List.of(errors.unknownPerson());
             }
-            Turn turn = new Turn(inbound, person.get(), states.find(inbound));
+            Turn turn = new Turn(inbound, person.get(), states.find(inbound), live);
             Step step = dispatch(turn);
             keepState(inbound, step);
             return deliver(inbound, step.messages());
         } catch (RuntimeException failure) {
             return List.of(errors.unexpected(inbound, failure));
         }
+    }
+
+    private static List<Outbound> finishLive(LiveReply live, List<Outbound> replies) {
+        if (!live.showing() || replies.isEmpty()
+                || replies.getFirst().blocks().stream().anyMatch(Block.Form.class::isInstance)) {
+            return replies;
+        }
+        return live.show(replies.getFirst().blocks()) ? replies.subList(1, replies.size()) : replies;
     }
 
     private Step dispatch(Turn turn) {

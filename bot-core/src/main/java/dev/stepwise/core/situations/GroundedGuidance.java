@@ -22,6 +22,9 @@ final class GroundedGuidance {
     static final int MAX_WORDS = 150;
     static final int MAX_CITED = 3;
     private static final Pattern LINK = Pattern.compile("(?i)(?:\\[([^\\]]*)]\\([^)]*\\))|(?:\\b(?:https?://|www\\.)\\S+)");
+    private static final Pattern GUIDANCE_START = Pattern.compile("\"guidance\"\\s*:\\s*\"");
+    /** A markdown link still open at the end of a draft: its text would show, its target is not yet known. */
+    private static final Pattern UNFINISHED_LINK = Pattern.compile("\\[[^\\]\\n]*(?:]\\([^)\\n]*)?$");
     private static final Pattern BULLET = Pattern.compile("^\\s*(?:[-*\u2022]|\\d+[.)])\\s*");
 
     record Checked(List<String> steps, List<CatalogueItem> cited) {
@@ -45,6 +48,60 @@ final class GroundedGuidance {
             return Optional.empty();
         }
         return Optional.of(new Checked(steps, cited(json.get("cite"), shown)));
+    }
+
+    /**
+     * The steps of an answer still being written, for showing as it grows: the guidance text so far, read from the
+     * partial JSON, without its last unfinished word (which could be the start of a link), cleaned and cut as
+     * {@link #check} does. Empty until the guidance has begun.
+     */
+    static List<String> draft(String partialAnswer) {
+        java.util.regex.Matcher start = GUIDANCE_START.matcher(partialAnswer);
+        if (!start.find()) {
+            return List.of();
+        }
+        StringBuilder text = new StringBuilder();
+        boolean finished = false;
+        for (int i = start.end(); i < partialAnswer.length(); i++) {
+            char c = partialAnswer.charAt(i);
+            if (c == '"') {
+                finished = true;
+                break;
+            }
+            if (c != '\\') {
+                text.append(c);
+                continue;
+            }
+            if (i + 1 >= partialAnswer.length()) {
+                break;
+            }
+            char escaped = partialAnswer.charAt(++i);
+            switch (escaped) {
+                case 'n' -> text.append('\n');
+                case 't' -> text.append(' ');
+                case 'r' -> { }
+                case 'u' -> {
+                    if (i + 4 >= partialAnswer.length()) {
+                        i = partialAnswer.length();
+                        continue;
+                    }
+                    try {
+                        text.append((char) Integer.parseInt(partialAnswer.substring(i + 1, i + 5), 16));
+                    } catch (NumberFormatException bad) {
+                        return List.of();
+                    }
+                    i += 4;
+                }
+                default -> text.append(escaped);
+            }
+        }
+        String shown = text.toString();
+        if (!finished) {
+            int lastBreak = Math.max(shown.lastIndexOf(' '), shown.lastIndexOf('\n'));
+            shown = lastBreak < 0 ? "" : shown.substring(0, lastBreak);
+            shown = UNFINISHED_LINK.matcher(shown).replaceAll("");
+        }
+        return steps(shown);
     }
 
     private static List<String> steps(String guidance) {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,10 +46,19 @@ public class SituationAnswers {
     }
 
     public SituationAnswer answer(UUID organisationId, Situation situation) {
+        return answer(organisationId, situation, draft -> { });
+    }
+
+    /**
+     * As {@link #answer(UUID, Situation)}, showing the LLM's guidance as it is written: {@code drafts} is given an empty
+     * list when the LLM starts, then the steps written so far (cleaned as the finished answer is) each time they grow.
+     * Drafts are only a preview: the answer returned is the checked one, or the answer without an LLM.
+     */
+    public SituationAnswer answer(UUID organisationId, Situation situation, Consumer<List<String>> drafts) {
         List<CatalogueItem> found = search.search(organisationId, SearchQuery.of(situation.searchText(), RETRIEVED)).stream()
                 .map(SearchHit::item).toList();
         if (llm.enabled()) {
-            Optional<SituationAnswer> written = written(organisationId, situation, found);
+            Optional<SituationAnswer> written = written(organisationId, situation, found, drafts);
             if (written.isPresent()) {
                 return written.get();
             }
@@ -56,12 +67,21 @@ public class SituationAnswers {
                 .map(item -> new SituationAnswer.Cited(item, reason(item))).toList(), false);
     }
 
-    private Optional<SituationAnswer> written(UUID organisationId, Situation situation, List<CatalogueItem> found) {
-        LlmReply reply = llm.write(organisationId, Prompts.load(PROMPT).render(Map.of(
+    private Optional<SituationAnswer> written(UUID organisationId, Situation situation, List<CatalogueItem> found,
+                                              Consumer<List<String>> drafts) {
+        drafts.accept(List.of());
+        AtomicReference<List<String>> shown = new AtomicReference<>(List.of());
+        LlmReply reply = llm.stream(organisationId, Prompts.load(PROMPT).render(Map.of(
                 "situation", fenced(situation.text()),
                 "goal", situation.goal().isEmpty() ? "(not given)" : fenced(situation.goal()),
                 "good", situation.good().isEmpty() ? "(not given)" : fenced(situation.good()),
-                "items", items(found))));
+                "items", items(found))), soFar -> {
+                    List<String> steps = GroundedGuidance.draft(soFar);
+                    if (!steps.equals(shown.get())) {
+                        shown.set(steps);
+                        drafts.accept(steps);
+                    }
+                });
         if (!(reply instanceof LlmReply.Written text)) {
             return Optional.empty();
         }

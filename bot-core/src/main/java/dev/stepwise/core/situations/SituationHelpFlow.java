@@ -188,13 +188,12 @@ public class SituationHelpFlow implements Flow {
     }
 
     private Step answer(Turn turn, Situation situation) {
-        SituationAnswer answer = answers.answer(turn.organisationId(), situation);
+        SituationAnswer answer = answers.answer(turn.organisationId(), situation, new LiveDraft(turn.live(),
+                steps -> List.of(Block.text(forRightNow(steps) + "\n\n_Still writing\u2026_"))));
         List<Block> blocks = new ArrayList<>();
         if (answer.written()) {
-            StringBuilder text = new StringBuilder("**For right now**");
-            answer.steps().forEach(step -> text.append("\n- ").append(UserText.inline(step)));
-            text.append("\n\n_Written by AI from what you told me and your organisation's catalogue._");
-            blocks.add(Block.text(text.toString()));
+            blocks.add(Block.text(forRightNow(answer.steps())
+                    + "\n\n_Written by AI from what you told me and your organisation's catalogue._"));
         } else if (!answer.items().isEmpty()) {
             blocks.add(Block.text("Here's what your organisation's catalogue has for this, most relevant first."));
         }
@@ -209,6 +208,12 @@ public class SituationHelpFlow implements Flow {
         offers.add(Block.Choice.of("Check in with me afterwards", state.bind(LATER), "later"));
         blocks.add(new Block.Choices("What next?", offers));
         return Step.waitFor(state, Outbound.reply(blocks));
+    }
+
+    private static String forRightNow(List<String> steps) {
+        StringBuilder text = new StringBuilder("**For right now**");
+        steps.forEach(step -> text.append("\n- ").append(UserText.inline(step)));
+        return text.toString();
     }
 
     private List<Block> practise(Turn turn, String situation) {

@@ -16,7 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * WireMock playing an OpenAI-compatible chat endpoint ({@code POST /v1/chat/completions}): answers with given text
- * and token usage, fails with a status, or answers too late. What was sent is kept for the test to read.
+ * and token usage, fails with a status, or answers too late. A request asking for a stream ({@code "stream": true})
+ * gets the same text as server-sent events, a few characters an event, then the usage, as OpenAI sends them. What
+ * was sent is kept for the test to read.
  */
 public final class LlmStandIn implements AutoCloseable {
 
@@ -43,6 +45,17 @@ public final class LlmStandIn implements AutoCloseable {
         server.resetAll();
         server.stubFor(WireMock.post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(completion(content, promptTokens, completionTokens))));
+        server.stubFor(streamed().willReturn(events(content, promptTokens, completionTokens)));
+        return this;
+    }
+
+    /**
+     * As {@link #answers}, but a streamed answer's events are spread evenly over {@code over}, in {@code parts} parts
+     * (the first after {@code over / parts}), as a model writing takes a while.
+     */
+    public LlmStandIn writesSlowly(String content, int parts, Duration over) {
+        answers(content, 10, 10);
+        server.stubFor(streamed().willReturn(events(content, 10, 10).withChunkedDribbleDelay(parts, (int) over.toMillis())));
         return this;
     }
 
@@ -60,7 +73,49 @@ public final class LlmStandIn implements AutoCloseable {
         server.resetAll();
         server.stubFor(WireMock.post(urlEqualTo(PATH)).willReturn(aResponse().withStatus(200).withFixedDelay((int) delay.toMillis())
                 .withHeader("Content-Type", "application/json").withBody(completion(content, 10, 10))));
+        server.stubFor(streamed().willReturn(events(content, 10, 10).withFixedDelay((int) delay.toMillis())));
         return this;
+    }
+
+    /** Calls asking for a stream; they take precedence over the plain stubs. */
+    private static com.github.tomakehurst.wiremock.client.MappingBuilder streamed() {
+        return WireMock.post(urlEqualTo(PATH)).atPriority(1)
+                .withRequestBody(WireMock.matchingJsonPath("$.stream", WireMock.equalTo("true")));
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder events(String content, int promptTokens,
+                                                                                           int completionTokens) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < content.length(); i += 6) {
+            ObjectNode chunk = chunk();
+            chunk.withArray("choices").addObject().put("index", 0)
+                    .<ObjectNode>set("delta", JSON.createObjectNode().put("content", content.substring(i, Math.min(content.length(), i + 6))))
+                    .putNull("finish_reason");
+            body.append("data: ").append(chunk).append("\n\n");
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).<ObjectNode>set("delta", JSON.createObjectNode())
+                .put("finish_reason", "stop");
+        body.append("data: ").append(last).append("\n\n");
+        ObjectNode usage = chunk();
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        body.append("data: ").append(usage).append("\n\n").append("data: [DONE]\n\n");
+        return aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream").withBody(body.toString());
+    }
+
+    private static ObjectNode chunk() {
+        ObjectNode chunk = JSON.createObjectNode();
+        chunk.put("id", "chatcmpl-standin").put("object", "chat.completion.chunk").put("created", 1_764_000_000L)
+                .put("model", "test-model");
+        return chunk;
+    }
+
+    /** Whether the last call asked for its answer as a stream. */
+    public boolean lastCallStreamed() {
+        List<LoggedRequest> calls = calls();
+        return !calls.isEmpty() && JSON.readTree(calls.getLast().getBodyAsString()).path("stream").asBoolean(false);
     }
 
     public List<LoggedRequest> calls() {
