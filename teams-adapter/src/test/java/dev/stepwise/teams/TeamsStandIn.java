@@ -61,6 +61,8 @@ public final class TeamsStandIn {
                 "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,\"access_token\":\"" + BOT_TOKEN + "\"}")));
         wireMock.stubFor(post(urlPathMatching("/teams/v3/conversations/[^/]+/activities(/[^/]+)?")).willReturn(aResponse()
                 .withStatus(201).withHeader("Content-Type", "application/json").withBody("{\"id\":\"1:sentActivity\"}")));
+        wireMock.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(urlPathMatching("/teams/v3/conversations/[^/]+/activities/[^/]+"))
+                .willReturn(okJson("{\"id\":\"1:sentActivity\"}")));
         wireMock.stubFor(post(urlEqualTo("/teams/v3/conversations")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"" + CREATED_CONVERSATION + "\",\"activityId\":null,\"serviceUrl\":null}")));
@@ -112,6 +114,13 @@ public final class TeamsStandIn {
 
     public static List<Sent> sentTo(String conversationId) {
         return sent().stream().filter(s -> s.conversationId().equals(conversationId)).toList();
+    }
+
+    /** The activities the bot replaced (PUT), oldest first: the activity id each replaced and its JSON. */
+    public static List<Sent> updated(String conversationId) {
+        return requests("PUT", "/teams/v3/conversations/[^/]+/activities/[^/]+").stream()
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+                .map(TeamsStandIn::sent).filter(s -> s.conversationId().equals(conversationId)).toList();
     }
 
     public static List<LoggedRequest> requests(String method, String pathRegex) {

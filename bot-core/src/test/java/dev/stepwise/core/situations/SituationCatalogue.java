@@ -50,7 +50,14 @@ public final class SituationCatalogue {
             added.add(catalogue.find(organisationId, id).orElseThrow());
         }
         CoreTestContext.bean(CatalogueUpdates.class).changed(organisationId, ids);
-        CatalogueSearch search = CoreTestContext.bean(CatalogueSearch.class);
+        awaitIn(CoreTestContext.bean(CatalogueSearch.class), organisationId, added);
+        return added;
+    }
+
+    /**
+     * Waits until this search (e.g. another running application's, kept current through Redis) finds each item.
+     */
+    public static void awaitIn(CatalogueSearch search, UUID organisationId, List<CatalogueItem> added) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         for (CatalogueItem item : added) {
             while (search.search(organisationId, SearchQuery.of(item.title(), 100)).stream().noneMatch(h -> h.item().id().equals(item.id()))) {
@@ -66,6 +73,5 @@ public final class SituationCatalogue {
                 }
             }
         }
-        return added;
     }
 }

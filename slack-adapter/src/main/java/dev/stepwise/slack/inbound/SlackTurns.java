@@ -65,11 +65,15 @@ public class SlackTurns {
     public record Known(Organisation organisation, Person person) {
     }
 
-    /** Runs the input through the core and delivers the replies; a repeated event id does nothing. */
+    /**
+     * Runs the input through the core and delivers the replies; a repeated event id does nothing. An answer that
+     * takes a while shows as it is written, in a message edited in place ({@link SlackReplies#live}).
+     */
     public void run(Actor actor, String eventId, SlackConversation conversation, String triggerId,
                     Function<Known, Input> input) {
         identify(actor, conversation, triggerId).ifPresent(known -> {
-            List<Outbound> answers = engine.handle(inbound(eventId, known, conversation, input.apply(known)));
+            List<Outbound> answers = engine.handle(inbound(eventId, known, conversation, input.apply(known)),
+                    replies.live(actor.token(), conversation));
             replies.deliver(actor.token(), actor.userId(), conversation, answers, triggerId);
         });
     }

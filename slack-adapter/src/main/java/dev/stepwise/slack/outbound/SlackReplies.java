@@ -10,6 +10,7 @@ import com.slack.api.model.view.ViewTitle;
 import com.slack.api.util.json.GsonFactory;
 import com.slack.api.webhook.WebhookResponse;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.LiveReply;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.slack.blockkit.BlockKitRenderer;
 import dev.stepwise.slack.blockkit.SlackMessage;
@@ -88,6 +89,16 @@ public class SlackReplies {
             log.warn("Couldn't deliver a reply to {} in Slack: {} failed with {}", userId, failed.method(), failed.error());
             return false;
         }
+    }
+
+    /**
+     * A live reply for answers that take a few seconds, edited in place as they are written; none where the reply
+     * wouldn't be an ordinary message (modals, ephemeral answers, answers through a response URL).
+     */
+    public LiveReply live(String token, SlackConversation conversation) {
+        boolean ordinaryMessage = conversation.hasChannel() && conversation.viewId() == null
+                && conversation.ephemeralTo() == null && conversation.responseUrl() == null;
+        return ordinaryMessage ? new SlackLiveReply(api, renderer, token, conversation) : LiveReply.NONE;
     }
 
     /** A modal that shows blocks without a form: a step of a conversation that lives in a modal, or its result. */

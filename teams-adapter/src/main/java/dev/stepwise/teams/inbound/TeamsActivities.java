@@ -4,10 +4,12 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.Input;
+import dev.stepwise.core.conversation.LiveReply;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.help.HelpText;
 import dev.stepwise.teams.connector.BotConnector;
 import dev.stepwise.teams.connector.BotConnectorException;
+import dev.stepwise.teams.cards.Refresh;
 import dev.stepwise.teams.outbound.ConversationReferences;
 import dev.stepwise.teams.outbound.TeamsReplies;
 import java.util.LinkedHashMap;
@@ -97,9 +99,11 @@ public class TeamsActivities {
         if (known.isEmpty()) {
             return false;
         }
-        List<Outbound> answers = turns.answer(context.activity().getId(), known.get(), conversationId, new Input.Message(text));
-        replies.send(context.serviceUrl(), conversationId, answers, views.refreshFor(text, context.sender().userId()));
-        return !answers.isEmpty();
+        Refresh refresh = views.refreshFor(text, context.sender().userId());
+        LiveReply live = replies.live(context.serviceUrl(), conversationId, refresh);
+        List<Outbound> answers = turns.answer(context.activity().getId(), known.get(), conversationId, new Input.Message(text), live);
+        replies.send(context.serviceUrl(), conversationId, answers, refresh);
+        return !answers.isEmpty() || live.showing();
     }
 
     private Optional<ConversationReferences.Reference> privateChatOf(TeamsContext context) {

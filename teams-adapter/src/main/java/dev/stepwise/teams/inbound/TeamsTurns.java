@@ -4,6 +4,7 @@ import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.ConversationEngine;
 import dev.stepwise.core.conversation.Inbound;
 import dev.stepwise.core.conversation.Input;
+import dev.stepwise.core.conversation.LiveReply;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.organisation.Organisation;
 import dev.stepwise.core.people.Person;
@@ -61,8 +62,13 @@ public class TeamsTurns {
 
     /** Runs the input through the core; a repeated activity id answers nothing. */
     public List<Outbound> answer(String activityId, Known known, String conversationKey, Input input) {
+        return answer(activityId, known, conversationKey, input, LiveReply.NONE);
+    }
+
+    /** As above, with a live reply a slow answer shows its progress in; its finished reply then isn't returned. */
+    public List<Outbound> answer(String activityId, Known known, String conversationKey, Input input, LiveReply live) {
         return engine.handle(new Inbound(activityId, CHANNEL, known.organisation().id(), known.person().id(),
-                conversationKey, input));
+                conversationKey, input), live);
     }
 
     public Optional<Person> byAadObjectId(Known known, String aadObjectId) {

@@ -5,6 +5,7 @@ import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.TextFormatTypes;
 import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.LiveReply;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.teams.cards.AdaptiveCardRenderer;
 import dev.stepwise.teams.cards.Refresh;
@@ -34,6 +35,11 @@ public class TeamsReplies {
         return replies.stream()
                 .map(reply -> connector.send(serviceUrl, conversationId, message(reply.blocks(), refresh)))
                 .toList();
+    }
+
+    /** A live reply in the conversation: typing, then one message updated as the answer is written. */
+    public LiveReply live(String serviceUrl, String conversationId, Refresh refresh) {
+        return new TeamsLiveReply(this, connector, serviceUrl, conversationId, refresh);
     }
 
     public String send(String serviceUrl, String conversationId, List<Block> blocks) {
