@@ -14,7 +14,6 @@ import dev.stepwise.core.catalogue.search.SearchHit;
 import dev.stepwise.core.catalogue.search.SearchQuery;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.organisation.Organisation;
-import dev.stepwise.core.organisation.Organisations;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -73,14 +72,14 @@ class CatalogueAdminController {
     record DeletedJson(String deleted, UUID id) {
     }
 
-    private final Organisations organisations;
+    private final AdminOrganisations organisations;
     private final Skills skills;
     private final CatalogueImport importer;
     private final CatalogueStore store;
     private final ObjectProvider<CatalogueSearch> search;
     private final AdminProperties properties;
 
-    CatalogueAdminController(Organisations organisations, Skills skills, CatalogueImport importer, CatalogueStore store,
+    CatalogueAdminController(AdminOrganisations organisations, Skills skills, CatalogueImport importer, CatalogueStore store,
                              ObjectProvider<CatalogueSearch> search, AdminProperties properties) {
         this.organisations = organisations;
         this.skills = skills;
@@ -145,14 +144,7 @@ class CatalogueAdminController {
 
     /** The organisation, once the caller's token is known to administer it (else 403, before 404 says whether it exists). */
     private Organisation organisation(String key, HttpServletRequest request) {
-        if (!(request.getAttribute(AdminAuthentication.ADMIN) instanceof AdminTokens.Admin admin)) {
-            throw new AdminProblem(HttpStatus.UNAUTHORIZED, "Sign in with an admin token.");
-        }
-        if (!admin.administers(key)) {
-            throw new AdminProblem(HttpStatus.FORBIDDEN, AdminAuthentication.forbidden(admin));
-        }
-        return organisations.findByKey(key).orElseThrow(() ->
-                new AdminProblem(HttpStatus.NOT_FOUND, "There's no organisation '" + key + "'."));
+        return organisations.administered(key, request);
     }
 
     private static AdminProblem noItem(Organisation org, String key) {

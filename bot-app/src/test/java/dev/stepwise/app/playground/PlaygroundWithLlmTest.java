@@ -16,7 +16,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application with {@code stepwise.llm.*} pointing at WireMock playing an OpenAI-compatible endpoint: a request
- * answered in the playground ends with the LLM-written summary, and the call is counted.
+ * answered in the playground ends with the LLM-written summary, the call is counted, and the organisation's admin
+ * sees the tokens it used against its daily budget.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PlaygroundWithLlmTest {
@@ -42,7 +43,7 @@ class PlaygroundWithLlmTest {
     MeterRegistry meters;
 
     @Test
-    void aClosedRequestsSummaryIsWrittenByTheConfiguredLlm() {
+    void aClosedRequestsSummaryIsWrittenByTheConfiguredLlmAndItsTokensCountInTheOrganisationsUsage() throws Exception {
         LLM.answers("""
                 {"wentWell": ["Your kickoff notes helped everyone start quickly."], "couldBeBetter": [], "nextStep": "Keep sharing notes."}""",
                 200, 40);
@@ -75,6 +76,25 @@ class PlaygroundWithLlmTest {
         assertThat(meters.get("stepwise.llm.calls").tag("prompt", "feedback-summary").tag("outcome", "written").timer().count())
                 .isEqualTo(1);
         assertThat(meters.get("stepwise.llm.tokens").tag("kind", "input").counter().count()).isEqualTo(200);
+
+        var usage = adminGet("/admin/api/organisations/northwind/llm-usage", "stepwise-demo-admin");
+        assertThat(usage.statusCode()).isEqualTo(200);
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(usage.body());
+        assertThat(json.get("llm").asString()).isEqualTo("on");
+        assertThat(json.get("model").asString()).isEqualTo("test-model");
+        assertThat(json.get("tokensUsedToday").asLong()).as("200 in and 40 out for the summary").isGreaterThanOrEqualTo(240);
+        assertThat(json.get("dailyTokenBudget").asLong()).isEqualTo(200_000);
+        assertThat(usage.body()).doesNotContain("sk-assembly-test");
+        assertThat(adminGet("/admin/api/organisations/northwind/llm-usage", null).statusCode()).isEqualTo(401);
+    }
+
+    private java.net.http.HttpResponse<String> adminGet(String path, String token) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static long lastSeq(tools.jackson.databind.JsonNode conversation) {
