@@ -40,7 +40,7 @@ class AdminAuthentication extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (!tokens.enabled()) {
             ProblemJson.write(response, HttpStatus.NOT_FOUND, "The admin API is off. Set an admin token "
-                    + "(STEPWISE_ADMIN_TOKEN) to turn it on; see the README's Catalogue section.", request);
+                    + "(STEPWISE_ADMIN_TOKEN) to turn it on; see docs/catalogue.md.", request);
             return;
         }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);

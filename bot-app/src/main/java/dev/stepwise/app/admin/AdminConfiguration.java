@@ -25,7 +25,7 @@ class AdminConfiguration {
         boolean demoAllowed = embedded.getIfAvailable() != null && !environment.acceptsProfiles(Profiles.of("production"));
         AdminTokens tokens = AdminTokens.of(properties, demoAllowed);
         if (tokens.demo()) {
-            log.info("Admin API on at /admin/api with the demo token (embedded database, no admin token set); see the README");
+            log.info("Admin API on at /admin/api with the demo token (embedded database, no admin token set); see docs/catalogue.md");
         } else if (tokens.enabled()) {
             log.info("Admin API on at /admin/api with {} token(s)", tokens.count());
         } else {

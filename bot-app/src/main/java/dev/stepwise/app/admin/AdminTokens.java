@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class AdminTokens {
 
-    /** The token of the embedded demo (see the README's Catalogue section); never accepted once a token is configured. */
+    /** The token of the embedded demo (see docs/catalogue.md); never accepted once a token is configured. */
     static final String DEMO_TOKEN = "stepwise-demo-admin";
     static final int MIN_LENGTH = 16;
 

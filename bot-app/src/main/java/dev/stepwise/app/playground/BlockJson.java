@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The playground's JSON form of the neutral blocks (documented in the README). */
+/** The playground's JSON form of the neutral blocks (documented in docs/playground-api.md). */
 final class BlockJson {
 
     private BlockJson() {

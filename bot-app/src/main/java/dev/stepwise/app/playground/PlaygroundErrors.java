@@ -25,7 +25,7 @@ class PlaygroundErrors {
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, String>> unreadable(Exception unreadable) {
         return ResponseEntity.badRequest().body(Map.of("error",
-                "That request wasn't the JSON the playground expects; see the README's playground API section."));
+                "That request wasn't the JSON the playground expects; see docs/playground-api.md."));
     }
 
     @ExceptionHandler(Exception.class)

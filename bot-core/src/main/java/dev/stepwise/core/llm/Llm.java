@@ -266,7 +266,7 @@ public class Llm implements DisposableBean {
     private void record(RenderedPrompt prompt, LlmReply reply, long nanos) {
         String outcome = reply instanceof LlmReply.Unavailable unavailable ? unavailable.why().name().toLowerCase() : "written";
         Timer.builder("stepwise.llm.calls").description("LLM calls by prompt and outcome")
-                .tag("prompt", prompt.name()).tag("outcome", outcome)
+                .tag("prompt", prompt.name()).tag("outcome", outcome).publishPercentiles(0.5, 0.95, 0.99)
                 .register(meters).record(nanos, TimeUnit.NANOSECONDS);
         if (reply instanceof LlmReply.Written written) {
             tokens(prompt, "input").increment(written.inputTokens());

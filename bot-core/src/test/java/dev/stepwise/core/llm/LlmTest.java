@@ -53,6 +53,8 @@ class LlmTest {
         assertThat(standIn.lastPrompt()).isEqualTo("system: Be brief.\nuser: Say hello.\n");
         assertThat(standIn.calls().getFirst().getHeader("Authorization")).isEqualTo("Bearer sk-test-not-a-real-key");
         assertThat(meters.get("stepwise.llm.calls").tag("prompt", "test-prompt").tag("outcome", "written").timer().count()).isEqualTo(1);
+        assertThat(meters.get("stepwise.llm.calls.percentile").tag("outcome", "written").tag("phi", "0.95").gauge().value())
+                .as("latency percentiles are published").isPositive();
         assertThat(meters.get("stepwise.llm.tokens").tag("kind", "input").counter().count()).isEqualTo(12);
         assertThat(meters.get("stepwise.llm.tokens").tag("kind", "output").counter().count()).isEqualTo(3);
     }
