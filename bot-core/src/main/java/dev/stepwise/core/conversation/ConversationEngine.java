@@ -47,12 +47,13 @@ public class ConversationEngine {
     private final HelpText help;
     private final Messengers messengers;
     private final ErrorReplies errors;
+    private final IntentClassifier intents;
 
     public ConversationEngine(InboundEvents events, ConversationStates states, Router router, People people,
                               List<Flow> flows, GiveFeedbackFlow giveFeedback, RequestFeedbackFlow requestFeedback,
                               MyFeedback myFeedback, TeamFeedback teamFeedback, MyGoals myGoals,
                               MyPlan myPlan, SituationHelpFlow situations, SuggestFlow suggestions, HelpText help,
-                              Messengers messengers, ErrorReplies errors) {
+                              Messengers messengers, ErrorReplies errors, IntentClassifier intents) {
         this.events = events;
         this.states = states;
         this.router = router;
@@ -69,6 +70,7 @@ public class ConversationEngine {
         this.help = help;
         this.messengers = messengers;
         this.errors = errors;
+        this.intents = intents;
     }
 
     /** Handles the event and returns the replies for its own conversation; empty for a repeated event id. */
@@ -132,6 +134,7 @@ public class ConversationEngine {
             // Mid-flow, "help with the launch was great" or "I have a meeting then" is the person's answer, not a command.
             intent = new Intent.Unrecognised(text);
         }
+        intent = intents.classify(turn, text, intent);
         return switch (intent) {
             case Intent.Help h -> Step.stay(Outbound.reply(help.blocks(h.greeting() ? HelpText.Opening.HELLO : HelpText.Opening.PLAIN, turn.person())));
             case Intent.Cancel c -> turn.state().isPresent()
@@ -146,6 +149,8 @@ public class ConversationEngine {
             case Intent.Situation s -> situations.start(turn, s.text());
             case Intent.Suggest s -> suggestions.start(turn, s.skill());
             case Intent.OfferMentoring m -> suggestions.offerToMentor(turn, m.skill());
+            case Intent.AskFirst a -> Step.stay(Outbound.reply(new Block.Choices(a.question(),
+                    List.of(new Block.Choice(a.label(), "say", a.command(), Block.Choice.Style.PRIMARY)))));
             case Intent.NotYetAvailable n -> Step.stay(Outbound.reply(help.notYetAvailable(n.feature(), turn.person())));
             case Intent.Unrecognised u -> {
                 Optional<Flow> owner = turn.state().map(s -> flows.get(s.flow()));

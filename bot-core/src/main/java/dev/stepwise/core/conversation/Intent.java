@@ -38,12 +38,26 @@ public sealed interface Intent {
     record OfferMentoring(String skill) implements Intent {
     }
 
-    /** A leader wants help with a situation; @param text what they typed, lead-in and all */
-    record Situation(String text) implements Intent {
+    /**
+     * A leader wants help with a situation; @param text what they typed, lead-in and all; @param guessed true when
+     * the grammar only guessed it from plain language (a first-person lead-in and a word about work), not a command
+     */
+    record Situation(String text, boolean guessed) implements Intent {
+
+        public Situation(String text) {
+            this(text, false);
+        }
     }
 
     /** A command the product will have but this version doesn't yet: answered honestly, never guessed at. */
     record NotYetAvailable(String feature) implements Intent {
+    }
+
+    /**
+     * A command guessed from plain language that would record something: offered as a button that sends
+     * {@code command} as if typed, so nothing is recorded until the person presses it.
+     */
+    record AskFirst(String question, String label, String command) implements Intent {
     }
 
     /** Not a command: free text for the flow in progress, or something the bot doesn't understand. */

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns what someone typed into an {@link Intent} with a small, predictable grammar. (LLM intent detection
- * can sit in front of this later; this grammar stays as the fallback.)
+ * Turns what someone typed into an {@link Intent} with a small, predictable grammar. It answers first; only what it
+ * can't place, or places by a plain-language guess, may be asked of the LLM ({@link IntentClassifier}), which falls
+ * back to this answer.
  */
 @Component
 public class Router {
@@ -96,8 +97,11 @@ public class Router {
         if (mentor.matches()) {
             return new Intent.OfferMentoring(mentor.group("skill").strip());
         }
-        if (SITUATION.matcher(bare).matches() || PLAIN_SITUATION.matcher(bare).matches()) {
+        if (SITUATION.matcher(bare).matches()) {
             return new Intent.Situation(text);
+        }
+        if (PLAIN_SITUATION.matcher(bare).matches()) {
+            return new Intent.Situation(text, true);
         }
         if (SETTINGS.matcher(bare).matches()) {
             return new Intent.NotYetAvailable("Settings for reminders and quiet hours");

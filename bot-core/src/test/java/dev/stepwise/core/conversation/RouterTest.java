@@ -73,11 +73,16 @@ class RouterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"help with a tough conversation tomorrow", "advice on delegating", "Help me with my 1:1 with Sam",
-            "I have a tough performance conversation tomorrow", "I'm preparing for a difficult meeting with stakeholders.",
+    @ValueSource(strings = {"help with a tough conversation tomorrow", "advice on delegating", "Help me with my 1:1 with Sam"})
+    void situationsAsCommands(String typed) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.Situation(typed.strip(), false));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"I have a tough performance conversation tomorrow", "I'm preparing for a difficult meeting with stakeholders.",
             "How do I tell my team about the reorg?", "tomorrow I have an interview to run", "any tips for my first all-hands presentation?"})
-    void situationsInCommandsAndPlainLanguage(String typed) {
-        assertThat(router.route(typed)).isEqualTo(new Intent.Situation(typed.strip()));
+    void situationsInPlainLanguageAreMarkedAsTheGrammarsGuess(String typed) {
+        assertThat(router.route(typed)).isEqualTo(new Intent.Situation(typed.strip(), true));
     }
 
     @ParameterizedTest

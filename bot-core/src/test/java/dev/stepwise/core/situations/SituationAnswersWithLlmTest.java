@@ -43,7 +43,8 @@ class SituationAnswersWithLlmTest {
         SituationCatalogue.add(other.id(), SituationCatalogue.item("other-talks", "Tough performance conversations masterclass",
                 "https://other.example/masterclass", "Tough performance conversation about missed deadlines.", "course", 60));
         // Some feedback in the organisation, which must never reach the prompt.
-        new ConversationTester(org).as("priya").says("give feedback to Ben: Secret words about the release.");
+        new ConversationTester(org).as("priya").says("give feedback to Ben: Secret words about the release.")
+                .press("Ship onboarding v2").submit(java.util.Map.of()).expectReply("Thanks!");
     }
 
     @AfterEach

@@ -36,8 +36,13 @@ public final class ConversationTester {
     }
 
     public ConversationTester(TestOrganisation organisation, String channel) {
+        this(organisation, CoreTestContext.bean(ConversationEngine.class), channel);
+    }
+
+    /** Talks to {@code engine}, e.g. one wired with an LLM stand-in, instead of the shared one. */
+    public ConversationTester(TestOrganisation organisation, ConversationEngine engine, String channel) {
         this.organisation = organisation;
-        this.engine = CoreTestContext.bean(ConversationEngine.class);
+        this.engine = engine;
         this.messenger = CoreTestContext.bean(RecordingMessenger.class);
         this.channel = channel;
     }
