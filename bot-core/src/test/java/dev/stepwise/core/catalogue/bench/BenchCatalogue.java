@@ -32,28 +32,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * (cosine about 0.98 to the original) and renormalised, instead of 13 ms of MiniLM per item: embedding 100,000 items
  * would take about 25 minutes here. The export has no level, type or duration: those are drawn from a seeded random.
  */
-final class BenchCatalogue {
+public final class BenchCatalogue {
 
     /** Topics become the organisation's skills (key: the topic in lower case with dashes). */
     record Skill(String key, String name) {
     }
 
     /** An item with its skills' names (sorted by key, as PostgreSQL returns them) and the vector stored for it. */
-    record Entry(CatalogueRow row, float[] vector, int course, int variant) {
+    public record Entry(CatalogueRow row, float[] vector, int course, int variant) {
     }
 
     /** What embedding the base catalogue took (0 when read from the cache). */
-    record Embedded(float[][] vectors, double seconds, boolean cached) {
+    public record Embedded(float[][] vectors, double seconds, boolean cached) {
     }
 
     private static final String[] EDITIONS = {"Spring 2019", "Fall 2020", "Self-paced", "Workshop", "Summer intensive",
             "Lecture videos", "Study guide", "Problem sets", "Recitations", "Exam review"};
     private static final double PERTURBATION = 0.01;
 
+    /** Where the base catalogue's embeddings are cached, relative to the module's folder (the working directory). */
+    public static final Path CACHE = Path.of("target", "bench-cache");
+
     private final OcwCourses ocw;
     private final Map<String, Skill> skills = new LinkedHashMap<>();
 
-    BenchCatalogue(OcwCourses ocw) {
+    public BenchCatalogue(OcwCourses ocw) {
         this.ocw = ocw;
         for (OcwCourses.Course course : ocw.courses()) {
             for (String topic : course.topics()) {
@@ -63,7 +66,7 @@ final class BenchCatalogue {
         }
     }
 
-    int courses() {
+    public int courses() {
         return ocw.courses().size();
     }
 
@@ -72,7 +75,7 @@ final class BenchCatalogue {
     }
 
     /** The base catalogue's items (each course once, as it is), without vectors. */
-    List<CatalogueRow> base(UUID organisationId) {
+    public List<CatalogueRow> base(UUID organisationId) {
         List<CatalogueRow> rows = new ArrayList<>();
         for (int c = 0; c < ocw.courses().size(); c++) {
             rows.add(row(organisationId, c, 0));
@@ -82,9 +85,9 @@ final class BenchCatalogue {
 
     /**
      * Real embeddings of the base items' texts, in order; cached under {@code cacheDir} by the texts' hash, since
-     * they take a minute or so.
+     * they take a minute or so (the benchmark and the evaluation harness share {@link #CACHE}).
      */
-    Embedded embedBase(List<CatalogueRow> base, TextEmbedder embedder, Path cacheDir) throws IOException {
+    public Embedded embedBase(List<CatalogueRow> base, TextEmbedder embedder, Path cacheDir) throws IOException {
         List<String> texts = base.stream().map(CatalogueRow::embeddingText).toList();
         Path cache = cacheDir.resolve("ocw-" + embedder.modelName() + "-" + hash(texts) + ".vectors");
         if (Files.exists(cache)) {
@@ -121,7 +124,7 @@ final class BenchCatalogue {
     }
 
     /** The first {@code size} items: every course as it is, then its variants, round after round. */
-    List<Entry> items(UUID organisationId, int size, float[][] baseVectors) {
+    public List<Entry> items(UUID organisationId, int size, float[][] baseVectors) {
         List<Entry> entries = new ArrayList<>(size);
         for (int variant = 0; entries.size() < size; variant++) {
             for (int c = 0; c < ocw.courses().size() && entries.size() < size; c++) {
@@ -133,7 +136,7 @@ final class BenchCatalogue {
     }
 
     /** Loads the organisation's skills, items, their skills and their embeddings into PostgreSQL. */
-    void load(JdbcTemplate jdbc, UUID organisationId, List<Entry> entries, String model) {
+    public void load(JdbcTemplate jdbc, UUID organisationId, List<Entry> entries, String model) {
         Map<String, UUID> skillIds = new LinkedHashMap<>();
         skills.values().forEach(s -> skillIds.put(s.key(), UUID.randomUUID()));
         List<Object[]> skillRows = skills.values().stream()
@@ -202,7 +205,7 @@ final class BenchCatalogue {
     }
 
     /** The topics of the course an item was made from. */
-    List<String> topicsOf(Entry entry) {
+    public List<String> topicsOf(Entry entry) {
         return ocw.courses().get(entry.course()).topics();
     }
 

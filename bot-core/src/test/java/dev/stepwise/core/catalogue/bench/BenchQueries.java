@@ -6,15 +6,15 @@ import java.util.stream.Stream;
 
 /**
  * What people ask the catalogue: questions in chat words, each with the OCW topics whose courses count as relevant
- * (for the ranking evaluation). Written so that most don't name the topic: a keyword search can't just match it.
+ * (for the benchmark's ranking evaluation and the evaluation harness, {@code dev.stepwise.core.evaluation}). Written so that most don't name the topic: a keyword search can't just match it.
  */
-final class BenchQueries {
+public final class BenchQueries {
 
-    record Judged(String text, Set<String> relevantTopics) {
+    public record Judged(String text, Set<String> relevantTopics) {
     }
 
     /** Questions in chat words that mostly don't name the topic. */
-    static final List<Judged> QUESTIONS = List.of(
+    public static final List<Judged> QUESTIONS = List.of(
             new Judged("how do I lead a team through a big change", Set.of("Leadership", "Organizational Behavior", "Management")),
             new Judged("give feedback and coach the people I manage", Set.of("Leadership", "Management", "Organizational Behavior")),
             new Judged("improve how my team makes decisions together", Set.of("Organizational Behavior", "Management", "Leadership")),
@@ -50,7 +50,7 @@ final class BenchQueries {
             new Judged("negotiating between countries to avoid war", Set.of("International Relations", "Security Studies")));
 
     /** Searches as people type them into a search box: the subject's own words. */
-    static final List<Judged> KEYWORDS = List.of(
+    public static final List<Judged> KEYWORDS = List.of(
             new Judged("introduction to machine learning", Set.of("Artificial Intelligence", "Data Mining")),
             new Judged("linear algebra", Set.of("Linear Algebra")),
             new Judged("quantum mechanics", Set.of("Quantum Mechanics")),
@@ -67,7 +67,7 @@ final class BenchQueries {
             new Judged("environmental policy", Set.of("Environmental Policy")),
             new Judged("digital signal processing", Set.of("Signal Processing")));
 
-    static final List<Judged> JUDGED = Stream.concat(QUESTIONS.stream(), KEYWORDS.stream()).toList();
+    public static final List<Judged> JUDGED = Stream.concat(QUESTIONS.stream(), KEYWORDS.stream()).toList();
 
     /** Further questions for the latency runs, beside the judged ones. */
     static final List<String> MORE = List.of(

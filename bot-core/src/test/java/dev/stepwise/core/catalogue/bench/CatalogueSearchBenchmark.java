@@ -71,8 +71,7 @@ class CatalogueSearchBenchmark {
 
         // The real embeddings of the 2,590 courses, and the ranking evaluation on them.
         UUID baseOrg = organisation("ocw");
-        BenchCatalogue.Embedded embedded = catalogue.embedBase(catalogue.base(baseOrg), embedder,
-                Path.of("target", "bench-cache"));
+        BenchCatalogue.Embedded embedded = catalogue.embedBase(catalogue.base(baseOrg), embedder, BenchCatalogue.CACHE);
         log.info("Embedded {} course texts in {} s{}", catalogue.courses(), embedded.seconds(), embedded.cached() ? " (cached)" : "");
         List<BenchCatalogue.Entry> baseEntries = catalogue.items(baseOrg, catalogue.courses(), embedded.vectors());
         catalogue.load(jdbc, baseOrg, baseEntries, embedder.modelName());

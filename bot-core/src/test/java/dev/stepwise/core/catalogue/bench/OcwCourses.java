@@ -15,15 +15,15 @@ import java.util.Map;
  * the OCW topics of each course, read with a small RFC 4180 reader (quoted fields, doubled quotes, line breaks in
  * quotes). Test code only: the product's importer is its own.
  */
-record OcwCourses(List<Course> courses) {
+public record OcwCourses(List<Course> courses) {
 
-    static final String FILE = "catalogue/mit-ocw/ocw_oer_export.csv";
+    public static final String FILE = "catalogue/mit-ocw/ocw_oer_export.csv";
 
     /** @param topics OCW topics ({@code CR_KEYWORDS}), in the export's order */
-    record Course(String title, String url, String description, List<String> topics) {
+    public record Course(String title, String url, String description, List<String> topics) {
     }
 
-    static OcwCourses read(Path csv) throws IOException {
+    public static OcwCourses read(Path csv) throws IOException {
         List<List<String>> rows = parse(Files.readString(csv, StandardCharsets.UTF_8));
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < rows.getFirst().size(); i++) {

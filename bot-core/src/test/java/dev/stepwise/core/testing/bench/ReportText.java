@@ -73,7 +73,9 @@ public final class ReportText {
     }
 
     private static String jvmArguments() {
-        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        // A blank -Dname (an option the command left unset) says nothing.
+        List<String> arguments = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> !(argument.startsWith("-D") && !argument.contains("="))).toList();
         return arguments.isEmpty() ? "none (the defaults)" : "`" + String.join(" ", arguments) + "`";
     }
 
