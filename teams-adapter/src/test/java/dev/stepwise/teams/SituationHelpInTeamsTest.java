@@ -27,10 +27,8 @@ import org.springframework.context.annotation.Import;
 class SituationHelpInTeamsTest extends TeamsAdapterTest {
 
     static final LlmStandIn LLM = new LlmStandIn();
-    private static final String SITUATION =
-            "help me with a tough performance conversation with someone on my team tomorrow about missed deadlines";
-    private static final String GUIDANCE = """
-            {"guidance": "- Write down two facts about the missed deadlines before you meet.\\n- See https://evil.example/dump first.\\n- Open with the facts, then ask for their view and listen.\\n- Agree one next step and a date to check it together.", "cite": [1]}""";
+    private static final String SITUATION = SituationCatalogue.TOUGH_TALK_REQUEST;
+    private static final String GUIDANCE = SituationCatalogue.GUIDANCE_WITH_A_FOREIGN_LINK;
 
     @TestConfiguration
     static class WithLlm {

@@ -143,9 +143,7 @@ public class Llm implements DisposableBean {
     }
 
     private LlmReply call(RenderedPrompt prompt) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .build();
+        ChatRequest request = request(prompt);
         Future<ChatResponse> answer = calls.submit(() -> model.chat(request));
         try {
             return written(prompt, answer.get(settings.timeout().toMillis(), TimeUnit.MILLISECONDS));
@@ -162,6 +160,12 @@ public class Llm implements DisposableBean {
         }
     }
 
+    private static ChatRequest request(RenderedPrompt prompt) {
+        return ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .build();
+    }
+
     private static LlmReply written(RenderedPrompt prompt, ChatResponse response) {
         String text = response.aiMessage() == null ? null : response.aiMessage().text();
         if (text == null || text.isBlank()) {
@@ -175,9 +179,7 @@ public class Llm implements DisposableBean {
     }
 
     private LlmReply streamed(RenderedPrompt prompt, Consumer<String> soFar) {
-        ChatRequest request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .build();
+        ChatRequest request = request(prompt);
         CompletableFuture<ChatResponse> answer = new CompletableFuture<>();
         AtomicLong lastWords = new AtomicLong(System.nanoTime());
         AtomicReference<StreamingHandle> handle = new AtomicReference<>();
