@@ -17,6 +17,15 @@ class PlaygroundApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.stepwise.core.catalogue.search.CatalogueSearch search;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.stepwise.core.organisation.Organisations organisations;
+
     private PlaygroundClient client;
 
     @BeforeEach
@@ -29,6 +38,22 @@ class PlaygroundApiTest {
         String html = client.getText("/");
         assertThat(html).contains("<title>", "Stepwise playground", "/playground/playground.js");
         assertThat(client.getText("/playground/playground.js")).contains("/api/playground");
+    }
+
+    @Test
+    void theDemoCatalogueIsSearchedWithItsEmbeddingsFromTheFirstQuery() {
+        var northwind = organisations.findByKey("northwind").orElseThrow();
+        int withoutEmbedding = jdbc.sql("""
+                select count(*) from catalogue_items i
+                left join catalogue_item_embeddings e on e.catalogue_item_id = i.id
+                where i.organisation_id = ? and e.catalogue_item_id is null""").param(northwind.id()).query(Integer.class).single();
+        assertThat(withoutEmbedding).as("embedded before the application was ready").isZero();
+
+        var hits = search.search(northwind.id(), new dev.stepwise.core.catalogue.search.SearchQuery(
+                "a tough performance conversation tomorrow", 3, dev.stepwise.core.catalogue.search.SearchFilters.NONE,
+                dev.stepwise.core.catalogue.search.SearchMode.VECTOR));
+        assertThat(hits).as("the vector search has the items at once").isNotEmpty();
+        assertThat(hits.getFirst().item().title()).isEqualTo("Preparing for a performance conversation");
     }
 
     @Test

@@ -71,6 +71,12 @@ public class Catalogue {
                 rs.getString("language"), List.of((String[]) rs.getArray("skills").getArray()));
     }
 
+    /** The ids of every item of the organisation's catalogue. */
+    public List<UUID> ids(UUID organisationId) {
+        return jdbc.sql("select id from catalogue_items where organisation_id = ? order by id")
+                .param(organisationId).query(UUID.class).list();
+    }
+
     public int count(UUID organisationId) {
         return jdbc.sql("select count(*) from catalogue_items where organisation_id = ?")
                 .param(organisationId).query(Integer.class).single();
