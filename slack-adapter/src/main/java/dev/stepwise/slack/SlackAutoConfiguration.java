@@ -6,7 +6,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.response.Response;
-import dev.stepwise.core.conversation.ConversationEngine;
+import dev.stepwise.core.engine.ConversationEngine;
 import dev.stepwise.core.conversation.CoreSettings;
 import dev.stepwise.core.conversation.InboundEvents;
 import dev.stepwise.core.home.HomeSummary;

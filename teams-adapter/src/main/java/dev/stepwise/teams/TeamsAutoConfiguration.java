@@ -1,13 +1,9 @@
 package dev.stepwise.teams;
 
-import dev.stepwise.core.conversation.ConversationEngine;
-import dev.stepwise.core.conversation.Router;
-import dev.stepwise.core.feedback.MyFeedback;
-import dev.stepwise.core.goals.MyGoals;
+import dev.stepwise.core.engine.ConversationEngine;
 import dev.stepwise.core.help.HelpText;
 import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.People;
-import dev.stepwise.core.plan.MyPlan;
 import dev.stepwise.teams.auth.BotFrameworkKeys;
 import dev.stepwise.teams.auth.BotFrameworkTokens;
 import dev.stepwise.teams.cards.AdaptiveCardRenderer;
@@ -126,8 +122,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    LiveViews teamsLiveViews(Router router, MyGoals goals, MyFeedback feedback, MyPlan plan) {
-        return new LiveViews(router, goals, feedback, plan);
+    LiveViews teamsLiveViews(ConversationEngine engine) {
+        return new LiveViews(engine);
     }
 
     @Bean

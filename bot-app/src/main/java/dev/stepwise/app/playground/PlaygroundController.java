@@ -3,7 +3,7 @@ package dev.stepwise.app.playground;
 import dev.stepwise.app.playground.PlaygroundConversations.Entry;
 import dev.stepwise.app.playground.PlaygroundConversations.From;
 import dev.stepwise.core.conversation.Block;
-import dev.stepwise.core.conversation.ConversationEngine;
+import dev.stepwise.core.engine.ConversationEngine;
 import dev.stepwise.core.conversation.Inbound;
 import dev.stepwise.core.conversation.Input;
 import dev.stepwise.core.conversation.Outbound;

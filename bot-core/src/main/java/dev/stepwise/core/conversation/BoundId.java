@@ -4,9 +4,9 @@ package dev.stepwise.core.conversation;
  * An action or form id as flows write them: {@code flow.name@nonce} (see {@link ConversationState#bind}).
  * Ids without a nonce are accepted too: they target a flow but are not tied to a step.
  */
-record BoundId(String flow, String name, String nonce) {
+public record BoundId(String flow, String name, String nonce) {
 
-    static BoundId parse(String id) {
+    public static BoundId parse(String id) {
         if (id == null || id.isBlank()) {
             return new BoundId("", "", null);
         }

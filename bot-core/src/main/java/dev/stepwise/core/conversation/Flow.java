@@ -1,6 +1,7 @@
 package dev.stepwise.core.conversation;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A multi-step conversation (give feedback, request feedback, self-assessment, ...). The engine hands a flow
@@ -30,4 +31,26 @@ public interface Flow {
 
     /** A form of this flow was submitted on the current step. */
     Step onForm(Turn turn, ConversationState state, String form, Map<String, String> values);
+
+    /**
+     * True when the current step asked for the person's own words (the situation, the feedback itself), so a message
+     * that reads like a request may well be the answer: only an exact command or a very clear request then offers
+     * to switch. False (the default) when it asked to pick or name something.
+     */
+    default boolean asksForWords(ConversationState state) {
+        return false;
+    }
+
+    /**
+     * Intents whose messages, typed in this flow, are answers to it rather than new requests: feedback-like words
+     * while writing feedback, a situation's details while getting help with one.
+     */
+    default Set<String> answeredBy() {
+        return Set.of();
+    }
+
+    /** What the flow is doing, to complete "Leave … and do something else instead?", e.g. "the feedback for Kofi". */
+    default String doing(ConversationState state) {
+        return "what we were doing";
+    }
 }

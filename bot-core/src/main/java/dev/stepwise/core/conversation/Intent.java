@@ -1,66 +1,52 @@
 package dev.stepwise.core.conversation;
 
-/** What a typed message or command asks for. */
-public sealed interface Intent {
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
-    record Help(boolean greeting) implements Intent {
+/**
+ * What a person asked for, understood: the name of one of the registered {@link IntentDefinition}s, the text as they
+ * typed it, and the slots picked up from it (colleagues named, a skill, the words after a colon). Slots hold the
+ * person's own words or names found in their organisation, never anything a model wrote.
+ *
+ * @param name  the intent's name, e.g. {@code give_feedback}
+ * @param text  the message as typed, stripped
+ * @param slots each slot's values in the order found; see the {@code PERSON}, {@code SKILL} and {@code WORDS} keys
+ * @param exact true when an exact command named it; false when it was understood from plain language, so a
+ *              capability that records something at once asks first
+ */
+public record Intent(String name, String text, Map<String, List<String>> slots, boolean exact) {
+
+    /** A colleague named in the message (as typed; one value per colleague). */
+    public static final String PERSON = "person";
+    /** A skill the message is about (as typed, or the organisation's name for it). */
+    public static final String SKILL = "skill";
+    /** The words that follow a command, e.g. the feedback after "give feedback to Kofi:". */
+    public static final String WORDS = "words";
+
+    public Intent {
+        Objects.requireNonNull(name, "name");
+        text = text == null ? "" : text.strip();
+        slots = slots == null ? Map.of() : Map.copyOf(slots);
     }
 
-    record Cancel() implements Intent {
+    /** An intent understood from plain language, with no slots. */
+    public static Intent of(String name, String text) {
+        return new Intent(name, text, Map.of(), false);
     }
 
-    /** @param recipient who the feedback is for, as typed, or null; @param text the feedback itself, or null */
-    record GiveFeedback(String recipient, String text) implements Intent {
+    /** The slot's first value, or null. */
+    public String slot(String key) {
+        List<String> values = slots.get(key);
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
-    /** @param recipients whom to ask, as typed ("Ben, Priya and Sam"), or null */
-    record RequestFeedback(String recipients) implements Intent {
+    /** Every value of the slot, in order (empty when none). */
+    public List<String> all(String key) {
+        return slots.getOrDefault(key, List.of());
     }
 
-    /** A manager asks for the feedback their direct reports shared with them. */
-    record TeamFeedback() implements Intent {
-    }
-
-    record MyFeedback() implements Intent {
-    }
-
-    record MyGoals() implements Intent {
-    }
-
-    record MyPlan() implements Intent {
-    }
-
-    /** Someone wants suggestions to grow a skill; @param skill as typed, or null to ask */
-    record Suggest(String skill) implements Intent {
-    }
-
-    /** Someone offers to mentor others in a skill; @param skill as typed */
-    record OfferMentoring(String skill) implements Intent {
-    }
-
-    /**
-     * A leader wants help with a situation; @param text what they typed, lead-in and all; @param guessed true when
-     * the grammar only guessed it from plain language (a first-person lead-in and a word about work), not a command
-     */
-    record Situation(String text, boolean guessed) implements Intent {
-
-        public Situation(String text) {
-            this(text, false);
-        }
-    }
-
-    /** A command the product will have but this version doesn't yet: answered honestly, never guessed at. */
-    record NotYetAvailable(String feature) implements Intent {
-    }
-
-    /**
-     * A command guessed from plain language that would record something: offered as a button that sends
-     * {@code command} as if typed, so nothing is recorded until the person presses it.
-     */
-    record AskFirst(String question, String label, String command) implements Intent {
-    }
-
-    /** Not a command: free text for the flow in progress, or something the bot doesn't understand. */
-    record Unrecognised(String text) implements Intent {
+    public boolean is(String intentName) {
+        return name.equals(intentName);
     }
 }

@@ -7,6 +7,7 @@ import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Input;
+import dev.stepwise.core.conversation.MessageShortcut;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +29,7 @@ import org.springframework.stereotype.Component;
  * delivered to the colleague at once. Nothing is stored until the last step succeeds.
  */
 @Component
-public class GiveFeedbackFlow implements Flow {
+public class GiveFeedbackFlow implements Flow, MessageShortcut {
 
     static final String NAME = "feedback";
     private static final String RECIPIENT = "recipient";
@@ -71,7 +73,8 @@ public class GiveFeedbackFlow implements Flow {
      * Starts the flow from "give feedback on this message": the author is the recipient, and the message (an
      * excerpt and its link) becomes the feedback's context.
      */
-    public Step startOnMessage(Turn turn, Input.FeedbackOnMessage message) {
+    @Override
+    public Step start(Turn turn, Input.FeedbackOnMessage message) {
         Optional<Person> author = people.find(turn.organisationId(), message.author());
         if (author.isEmpty()) {
             return Step.stay(Outbound.reply(Block.text(
@@ -97,6 +100,21 @@ public class GiveFeedbackFlow implements Flow {
             return quoted.isEmpty() ? "A chat message" : quoted;
         }
         return quoted.isEmpty() ? "[Their message](" + message.link() + ")" : quoted + " ([message](" + message.link() + "))";
+    }
+
+    @Override
+    public boolean asksForWords(ConversationState state) {
+        return state.step().equals(COMPOSE);
+    }
+
+    @Override
+    public Set<String> answeredBy() {
+        return Set.of(FeedbackIntents.GIVE);
+    }
+
+    @Override
+    public String doing(ConversationState state) {
+        return "this feedback";
     }
 
     @Override

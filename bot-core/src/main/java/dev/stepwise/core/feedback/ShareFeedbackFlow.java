@@ -68,6 +68,11 @@ public class ShareFeedbackFlow implements Flow {
     }
 
     @Override
+    public String doing(ConversationState state) {
+        return "sharing this feedback";
+    }
+
+    @Override
     public Step onText(Turn turn, ConversationState state, String text) {
         return Step.done();
     }

@@ -1,6 +1,6 @@
 package dev.stepwise.core.people;
 
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;

@@ -174,6 +174,8 @@ public class People {
         while (trimmed.startsWith("@")) {
             trimmed = trimmed.substring(1);
         }
-        return trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        // Accents fold away, so "Jonas" finds "Jonás" and "Sofía" finds "Sofia".
+        return java.text.Normalizer.normalize(trimmed, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     }
 }

@@ -11,7 +11,7 @@ import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import dev.stepwise.core.feedback.requests.FeedbackRequestSender;
 import dev.stepwise.core.people.ColleagueByName;
 import dev.stepwise.core.people.People;
@@ -122,6 +122,11 @@ public class PlanProgressFlow implements Flow {
             case PEER -> Step.waitFor(state.next(PEER, Map.of()), Outbound.reply(Block.text("Whom shall I ask? Type their name.")));
             default -> Step.done(Outbound.reply(Block.text("OK. You can always **request feedback** later.")));
         };
+    }
+
+    @Override
+    public String doing(ConversationState state) {
+        return "asking for observational feedback";
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
 import dev.stepwise.core.plan.PlanProgressFlow;
@@ -78,6 +78,11 @@ public class SuggestFlow implements Flow {
         mentors.optIn(turn.organisationId(), turn.person().id(), skill.get().id());
         return Step.stay(Outbound.reply(Block.text(("Thanks! I'll suggest you as a mentor in **%s** to colleagues who want to grow "
                 + "it, when your feedback or role shows you're strong in it.").formatted(skill.get().name()))));
+    }
+
+    @Override
+    public String doing(ConversationState state) {
+        return state.get("skillName") != null ? "the suggestions for " + state.get("skillName") : "these suggestions";
     }
 
     @Override

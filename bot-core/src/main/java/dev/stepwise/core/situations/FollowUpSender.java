@@ -2,7 +2,7 @@ package dev.stepwise.core.situations;
 
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.Messengers;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;

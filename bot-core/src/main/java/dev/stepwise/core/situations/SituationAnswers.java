@@ -7,7 +7,7 @@ import dev.stepwise.core.catalogue.search.SearchQuery;
 import dev.stepwise.core.llm.Llm;
 import dev.stepwise.core.llm.LlmReply;
 import dev.stepwise.core.llm.ModelOutput;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import dev.stepwise.prompts.Prompts;
 import java.util.ArrayList;
 import java.util.List;

@@ -13,7 +13,7 @@ import dev.stepwise.core.conversation.Ids;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import dev.stepwise.core.feedback.requests.FeedbackRequestSender;
 import dev.stepwise.core.people.ColleagueByName;
 import dev.stepwise.core.people.Person;
@@ -58,7 +58,9 @@ public class SituationHelpFlow implements Flow {
     private static final String ASK = "ask";
     private static final String FINE = "fine";
     private static final Pattern LEAD_IN = Pattern.compile(
-            "^(?:(?:can you |could you |please )?help (?:me )?(?:with|prepare for|prepare|through)|advice (?:on|about|for)|coach me (?:on|about|through|for)|tips (?:on|for))\\s*[:,-]?\\s*",
+            "^(?:(?:hey|hi|hello)[,!]?\\s+)?(?:(?:can|could|would) you (?:please )?|please |i need |i'd like |i would like |any |some |give me )?"
+                    + "(?:help(?: me)? (?:with|prepare for|prepare|through|handle|deal with|on|for)|help(?: me)?(?=\\s*:)|(?:advice|tips|guidance) (?:on|about|for|with)"
+                    + "|coach(?:ing)? me (?:on|about|through|for))\\s*[:,\\-\u2013]?\\s*",
             Pattern.CASE_INSENSITIVE);
 
     private final SituationAnswers answers;
@@ -99,6 +101,21 @@ public class SituationHelpFlow implements Flow {
             return Step.waitFor(state, Outbound.reply(questions(state, Map.of(), Map.of())));
         }
         return answer(turn, new Situation(text, "", ""));
+    }
+
+    @Override
+    public boolean asksForWords(ConversationState state) {
+        return state.step().equals(DESCRIBE) || state.step().equals(DIAGNOSE);
+    }
+
+    @Override
+    public Set<String> answeredBy() {
+        return Set.of(SituationIntents.SITUATION);
+    }
+
+    @Override
+    public String doing(ConversationState state) {
+        return "this situation";
     }
 
     @Override

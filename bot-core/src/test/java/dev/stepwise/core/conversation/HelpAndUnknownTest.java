@@ -24,9 +24,17 @@ class HelpAndUnknownTest {
     }
 
     @Test
-    void anUnknownCommandAnswersWithTheHelpText() {
-        tester.as("maya").says("please assess me on everything")
-                .expectReply("Sorry, I didn't catch that.", "give feedback to Bea", "my feedback");
+    void aMessageThatIsNoneOfTheIntentsGetsAShortHelpNotTheWholeList() {
+        var maya = tester.as("maya");
+        maya.says("what's the weather like in Berlin this weekend?").expectReply("Sorry, I didn't catch that.", "Say **help**");
+        assertThat(maya.lastText()).doesNotContain("give feedback to Bea", "request feedback from");
+        assertThat(maya.choiceLabels()).contains("Give feedback", "Request feedback");
+    }
+
+    @Test
+    void theHelpTextHasNoRunsOfSpacesInsideItsSentences() {
+        tester.as("maya").says("help");
+        assertThat(tester.as("maya").says("help").lastText()).doesNotContainPattern("\\S {2,}\\S");
     }
 
     @Test

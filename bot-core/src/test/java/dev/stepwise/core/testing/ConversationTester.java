@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.stepwise.core.conversation.Block;
-import dev.stepwise.core.conversation.ConversationEngine;
+import dev.stepwise.core.engine.ConversationEngine;
 import dev.stepwise.core.conversation.Inbound;
 import dev.stepwise.core.conversation.Input;
 import dev.stepwise.core.conversation.Outbound;

@@ -1,7 +1,7 @@
 package dev.stepwise.teams.inbound;
 
 import dev.stepwise.core.conversation.Block;
-import dev.stepwise.core.conversation.ConversationEngine;
+import dev.stepwise.core.engine.ConversationEngine;
 import dev.stepwise.core.conversation.Inbound;
 import dev.stepwise.core.conversation.Input;
 import dev.stepwise.core.conversation.LiveReply;

@@ -103,6 +103,21 @@ public class AnswerRequestFlow implements Flow {
     }
 
     @Override
+    public String doing(ConversationState state) {
+        return "your answer to this request";
+    }
+
+    @Override
+    public boolean asksForWords(ConversationState state) {
+        return state.step().equals(ANSWER);
+    }
+
+    @Override
+    public java.util.Set<String> answeredBy() {
+        return java.util.Set.of("give_feedback");
+    }
+
+    @Override
     public Step onText(Turn turn, ConversationState state, String text) {
         return Step.stay(Outbound.reply(Block.text("Please use the form or buttons above, or say **cancel**.")));
     }

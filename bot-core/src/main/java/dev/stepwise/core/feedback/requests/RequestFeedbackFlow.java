@@ -87,6 +87,11 @@ public class RequestFeedbackFlow implements Flow {
     }
 
     @Override
+    public String doing(ConversationState state) {
+        return "this feedback request";
+    }
+
+    @Override
     public Step onText(Turn turn, ConversationState state, String text) {
         return switch (state.step()) {
             case WHO -> whom(turn, state, text, false);

@@ -2,7 +2,7 @@ package dev.stepwise.core.feedback.summary;
 
 import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.conversation.Block;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.PlainText;
-import dev.stepwise.core.conversation.UserText;
+import dev.stepwise.core.text.UserText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

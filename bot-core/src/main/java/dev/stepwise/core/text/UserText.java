@@ -1,4 +1,4 @@
-package dev.stepwise.core.conversation;
+package dev.stepwise.core.text;
 
 /**
  * Text people typed, made safe to place in the core's markdown subset. Backslash escapes aren't an option: Teams

@@ -1,8 +1,8 @@
-package dev.stepwise.core.conversation;
+package dev.stepwise.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stepwise.core.competency.Skills;
+import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.llm.Llm;
 import dev.stepwise.core.llm.LlmSettings;
 import dev.stepwise.core.testing.ConversationTester;
@@ -29,18 +29,21 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Plain-language messages routed by the LLM (WireMock playing an OpenAI-compatible endpoint) through the real engine,
- * flows, PostgreSQL and Redis: only what the grammar can't place, outside a flow, is sent; what the model answers is
- * checked, never recorded, and every failure gives the grammar's answer.
+ * Plain-language messages read by the LLM (WireMock playing an OpenAI-compatible endpoint) through the real engine,
+ * flows, PostgreSQL and Redis: only what neither the grammar nor the local classifier places with confidence, outside
+ * a flow, is sent; what the model answers is checked, never recorded, and every failure leaves the local reading.
+ * The local classifier is made unsure of everything here (its bounds), so that each message reaches the LLM.
  */
-class PlainLanguageIntentsTest {
+class LlmUnderstandingTest {
+
+    /** Never confident, never "none": every plain-language message is unsure locally, and so goes to the LLM. */
+    private static final Understanding.Bounds UNSURE = new Understanding.Bounds(2, 0, -2, 9);
 
     private static final String TEAMMATES = "could some of my teammates tell me how the Q3 launch went?";
     private static final String GET_BETTER = "I'd like to get better at explaining things to people";
     private static final String NOT_UNDERSTOOD = "Sorry, I didn't catch that.";
 
     private final LlmStandIn standIn = new LlmStandIn();
-    private final Router router = new Router();
     private TestOrganisation org;
     private Llm llm;
     private AnnotationConfigApplicationContext engineContext;
@@ -68,12 +71,13 @@ class PlainLanguageIntentsTest {
         beans.addBean("meters", new SimpleMeterRegistry());
         llm = new Llm(beans.getBeanProvider(LlmSettings.class), RealServers.get().connectRedis(),
                 CoreTestContext.bean(TestClock.class), beans.getBeanProvider(MeterRegistry.class));
-        IntentClassifier intents = new IntentClassifier(llm, CoreTestContext.bean(Skills.class));
         engineContext = new AnnotationConfigApplicationContext();
         engineContext.setParent(CoreTestContext.get());
-        engineContext.registerBean("intentClassifier", IntentClassifier.class, () -> intents, bean -> bean.setPrimary(true));
+        engineContext.registerBean("llmUnderTest", Llm.class, () -> llm, bean -> bean.setPrimary(true));
+        engineContext.registerBean("understandingUnderTest", Understanding.class, bean -> bean.setPrimary(true));
         engineContext.registerBean(ConversationEngine.class);
         engineContext.refresh();
+        engineContext.getBean(Understanding.class).bounds(UNSURE);
         return new ConversationTester(org, engineContext.getBean(ConversationEngine.class), "test");
     }
 
@@ -83,7 +87,6 @@ class PlainLanguageIntentsTest {
 
     @Test
     void aPlainRequestForFeedbackStartsTheRequestFlowWhichAsksWhomAndAskedNobodyYet() {
-        assertThat(router.route(TEAMMATES)).as("the grammar can't place it").isInstanceOf(Intent.Unrecognised.class);
         var ben = chat().as("ben");
         standIn.answers("{\"intent\": \"request_feedback\", \"skill\": null, \"people\": []}", 200, 20);
 
@@ -110,7 +113,6 @@ class PlainLanguageIntentsTest {
 
     @Test
     void wantingToGetBetterAtSomethingSuggestsForTheMatrixSkillTheModelPicked() {
-        assertThat(router.route(GET_BETTER)).isInstanceOf(Intent.Unrecognised.class);
         var priya = chat().as("priya");
         standIn.answers("{\"intent\": \"suggest\", \"skill\": \"communication\", \"people\": []}", 200, 20);
 
@@ -138,7 +140,7 @@ class PlainLanguageIntentsTest {
     @Test
     void anOfferToMentorIsRecordedOnlyWhenThePersonPressesToConfirmIt() {
         var maya = chat().as("maya");
-        standIn.answers("{\"intent\": \"offer_mentoring\", \"skill\": \"Coaching\", \"people\": []}", 200, 20);
+        standIn.answers("{\"intent\": \"mentor\", \"skill\": \"Coaching\", \"people\": []}", 200, 20);
 
         maya.says("I'd be glad to help the juniors grow as coaches").expectReply("Would you like to offer to mentor colleagues in **Coaching**?");
         assertThat(rows("mentors")).isZero();
@@ -146,27 +148,6 @@ class PlainLanguageIntentsTest {
         maya.press("Yes, I can mentor Coaching").expectReply("Thanks! I'll suggest you as a mentor in **Coaching**");
         assertThat(rows("mentors")).isEqualTo(1);
         assertThat(standIn.calls()).as("the button sends the grammar's command").hasSize(1);
-    }
-
-    @Test
-    void theGrammarsPlainLanguageGuessAtASituationIsCheckedAndKeptWhenTheModelAgreesOrFails() {
-        String typed = "How do I get my manager to give me feedback on my roadmap?";
-        assertThat(router.route(typed)).isEqualTo(new Intent.Situation(typed, true));
-        var chat = chat();
-        var ben = chat.as("ben");
-
-        standIn.answers("{\"intent\": \"request_feedback\", \"people\": []}", 200, 20);
-        ben.says(typed).expectReply("Whom would you like to ask?");
-        assertThat(standIn.calls()).hasSize(1);
-        ben.says("cancel");
-
-        standIn.failsWith(500);
-        ben.says(typed).expectReply("What next?", "Check in with me afterwards");
-        assertThat(standIn.calls()).as("asked again (the stand-in's log starts afresh)").hasSize(1);
-
-        standIn.answers("{\"intent\": \"none\"}", 100, 5);
-        ben.says("cancel").says(typed).expectReply("What next?", "Check in with me afterwards");
-        assertThat(standIn.calls()).hasSize(1);
     }
 
     @Test
@@ -211,14 +192,26 @@ class PlainLanguageIntentsTest {
     }
 
     @Test
-    void withoutAnLlmNothingIsSentAndTheGrammarSaysItDidntCatchThat() {
+    void withoutAnLlmNothingIsSentAndTheLocalReadingIsOffered() {
         var maya = chatWith(LlmSettings.disabled()).as("maya");
         standIn.answers("{\"intent\": \"request_feedback\", \"skill\": null, \"people\": []}", 200, 20);
 
-        maya.says(TEAMMATES).expectReply(NOT_UNDERSTOOD);
-        new ConversationTester(org).as("maya").says(TEAMMATES).expectReply(NOT_UNDERSTOOD);
+        maya.says(TEAMMATES).expectReply("Shall I:");
+        assertThat(maya.lastText()).doesNotContain(NOT_UNDERSTOOD);
 
         assertThat(standIn.calls()).isEmpty();
+    }
+
+    @Test
+    void aMessageTheLocalClassifierIsSureOfNeverCallsTheLlm() {
+        var maya = chatWith(standIn.settings(Duration.ofSeconds(2))).as("maya");
+        engineContext.getBean(Understanding.class).bounds(Understanding.Bounds.DEFAULT);
+        standIn.answers("{\"intent\": \"my_plan\", \"skill\": null, \"people\": []}", 200, 20);
+
+        maya.says("Two senior engineers on my team keep arguing in planning meetings and the rest of the team has gone quiet.");
+
+        assertThat(standIn.calls()).isEmpty();
+        assertThat(maya.lastText()).doesNotContain(NOT_UNDERSTOOD, "Your learning plan");
     }
 
     static Stream<Arguments> misbehavingModels() {
@@ -231,14 +224,14 @@ class PlainLanguageIntentsTest {
                         s -> s.answers("{\"intent\": \"suggest\", \"skill\": \"Negotiation\"}", 10, 10),
                         s -> s.answers("{\"intent\": \"suggest\", \"skill\": [\"Communication\"]}", 10, 10),
                         s -> s.answers("{\"intent\": \"request_feedback\", \"people\": \"Priya\"}", 10, 10),
-                        s -> s.answers("{\"intent\": \"offer_mentoring\", \"skill\": null}", 10, 10),
+                        s -> s.answers("{\"intent\": \"mentor\", \"skill\": \"Juggling\"}", 10, 10),
                         s -> s.answers("{\"intent\": \"none\", \"skill\": null, \"people\": []}", 10, 10))
                 .map(Arguments::of);
     }
 
     @ParameterizedTest
     @MethodSource("misbehavingModels")
-    void aFailingSlowOrUnusableAnswerGivesTheGrammarsAnswerInGoodTime(Consumer<LlmStandIn> misbehaving) {
+    void aFailingSlowOrUnusableAnswerLeavesTheLocalReadingInGoodTime(Consumer<LlmStandIn> misbehaving) {
         var maya = chatWith(standIn.settings(Duration.ofMillis(800))).as("maya");
         misbehaving.accept(standIn);
 
@@ -246,7 +239,9 @@ class PlainLanguageIntentsTest {
         maya.says(GET_BETTER);
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
-        maya.expectReply(NOT_UNDERSTOOD);
+        if (!maya.lastText().contains(NOT_UNDERSTOOD)) {
+            maya.expectReply("Shall I:");
+        }
         assertThat(standIn.calls()).as("the LLM was asked").hasSize(1);
         assertThat(tookMillis).isLessThan(2500);
     }
