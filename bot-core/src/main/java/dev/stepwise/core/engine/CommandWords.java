@@ -16,7 +16,7 @@ final class CommandWords {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final List<Pattern> LEAD_INS = List.of(
-            Pattern.compile("^(?:hey|hi|hello|ok|okay|so|um+|uh+|right)\\b[\\s,!.:-]*(?=\\S)", FLAGS),
+            Pattern.compile("^(?:hey|hi|hello|ok|okay|so|um+|uh+|right)\\b[\\s,!.:-]*(?=[\\p{L}\\p{N}@])", FLAGS),
             Pattern.compile("^@?stepwise\\b[\\s,!.:-]*", FLAGS),
             Pattern.compile("^(?:please|pls|plz|kindly)\\b[\\s,]*", FLAGS),
             Pattern.compile("^(?:(?:could|can|would|will) (?:you|u)(?: please| pls| kindly)?|i(?:'d|’d| would) (?:like|love)(?: you)? to"

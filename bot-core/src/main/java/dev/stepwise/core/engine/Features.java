@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * What the local classifier sees of a message: its sentence embedding (meaning) beside a sparse bag of its words and
- * word pairs, hashed into {@value #BUCKETS} buckets (the words that tell intents apart: "from", "ask", "my", "mentor").
+ * word pairs, hashed into {@value #BUCKETS} buckets (the words that tell intents apart: "from", "ask", "my", "mentor"),
+ * with its length class and whether it asks a question.
  * Both parts have unit length.
  */
 record Features(float[] embedding, int[] buckets, float[] weights) {
@@ -26,6 +27,12 @@ record Features(float[] embedding, int[] buckets, float[] weights) {
             previous = word;
         }
         counts.merge(bucket(previous + " $"), 1f, Float::sum);
+        // How long it is, and whether it asks: views and commands are short, situations are told at length.
+        counts.merge(bucket(words.size() <= 2 ? "#short" : words.size() <= 6 ? "#brief" : words.size() <= 15 ? "#sentence" : "#story"),
+                1f, Float::sum);
+        if (text != null && text.contains("?")) {
+            counts.merge(bucket("#question"), 1f, Float::sum);
+        }
         double norm = Math.sqrt(counts.values().stream().mapToDouble(c -> c * c).sum());
         int[] buckets = new int[counts.size()];
         float[] weights = new float[counts.size()];

@@ -53,7 +53,11 @@ final class Grammar {
         matcher.pattern().namedGroups().forEach((group, index) -> {
             String value = matcher.group(index);
             if (value != null && !value.isBlank()) {
-                slots.put(group, List.of(value.strip()));
+                // A name or a skill doesn't end in punctuation; the words after a command keep theirs.
+                String kept = group.equals(Intent.WORDS) ? value.strip() : value.strip().replaceFirst("[\\s.,;:!?]+$", "");
+                if (!kept.isEmpty()) {
+                    slots.put(group, List.of(kept));
+                }
             }
         });
         return slots;
