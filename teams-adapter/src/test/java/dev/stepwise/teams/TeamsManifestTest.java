@@ -102,7 +102,7 @@ class TeamsManifestTest {
                 assertThat(intent).as("'%s' is a command", title).isPresent();
                 assertThat(description.endsWith("(coming soon)"))
                         .as("'%s' says '(coming soon)' exactly while the core answers that it isn't available yet", title)
-                        .isEqualTo(capabilities.owner(intent.get().name()).orElseThrow() instanceof ComingSoon);
+                        .isEqualTo(capabilities.owner(intent.get().name()).map(ComingSoon.class::isInstance).orElse(false));
                 if (strings(list.path("scopes")).contains("personal")) {
                     personal.put(title, description);
                 }

@@ -30,11 +30,11 @@ public class Understanding {
      * The classifier's bounds, in its probabilities: a message is placed when its best intent has at least
      * {@code confident} and leads the next by {@code margin}; when the best has less than {@code floor} it is none of
      * them; it is none too when {@code none} beats the best intent by {@code noneMargin}. In between, the person is
-     * offered the best one or two (each at least {@code floor}) to pick from.
+     * offered the best one, and the next when it has at least {@code floor}, to pick from.
      */
     public record Bounds(double confident, double margin, double floor, double noneMargin) {
 
-        public static final Bounds DEFAULT = new Bounds(0.55, 0.15, 0.20, 0.0);
+        public static final Bounds DEFAULT = new Bounds(0.25, 0.05, 0.15, 0.0);
     }
 
     private final Capabilities capabilities;
@@ -121,7 +121,7 @@ public class Understanding {
         }
         List<Intent> candidates = new ArrayList<>();
         candidates.add(best);
-        if (second.score() >= b.floor() && first.score() - second.score() < b.margin()) {
+        if (second.score() >= b.floor()) {
             candidates.add(new Intent(second.intent(), text, slots, false));
         }
         return new Reading.Unsure(candidates);

@@ -152,8 +152,9 @@ class UnderstandingBenchmark {
         }
         List<Tried> tried = new ArrayList<>();
         Understanding.Bounds current = Understanding.Bounds.DEFAULT;
-        for (double confident : new double[] {0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6}) {
-            for (double margin : new double[] {0.0, 0.05, 0.1, 0.15, 0.2}) {
+        // A margin of at least 0.05, so that a close race between two intents is offered as two buttons.
+        for (double confident : new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55}) {
+            for (double margin : new double[] {0.05, 0.1, 0.15, 0.2}) {
                 for (double floor : new double[] {0.1, 0.15, 0.2, 0.25}) {
                     Understanding.Bounds bounds = new Understanding.Bounds(confident, margin, floor, 0);
                     understanding.bounds(bounds);
