@@ -13,14 +13,30 @@ public record FeedbackParts(String wentWell, String couldBeBetter, String anythi
     public static final String WENT_WELL = "wentWell";
     public static final String COULD_BE_BETTER = "couldBeBetter";
 
+    private static final String WENT_WELL_LABEL = "Went well: ";
+    private static final String COULD_BE_BETTER_LABEL = "Could be better: ";
+
+    /** The parts of a stored item: its text and named parts, "anything else" being the text the parts don't account for. */
+    public static FeedbackParts stored(String text, String wentWell, String couldBeBetter) {
+        List<String> rest = new ArrayList<>();
+        for (String paragraph : text.split("\n\n")) {
+            boolean named = wentWell != null && paragraph.equals(WENT_WELL_LABEL + wentWell)
+                    || couldBeBetter != null && paragraph.equals(COULD_BE_BETTER_LABEL + couldBeBetter);
+            if (!named) {
+                rest.add(paragraph);
+            }
+        }
+        return new FeedbackParts(wentWell, couldBeBetter, String.join("\n\n", rest));
+    }
+
     /** The whole feedback as one text, the named parts labelled. */
     public String composed() {
         List<String> parts = new ArrayList<>();
         if (!blank(wentWell)) {
-            parts.add("Went well: " + wentWell.strip());
+            parts.add(WENT_WELL_LABEL + wentWell.strip());
         }
         if (!blank(couldBeBetter)) {
-            parts.add("Could be better: " + couldBeBetter.strip());
+            parts.add(COULD_BE_BETTER_LABEL + couldBeBetter.strip());
         }
         if (!blank(anythingElse)) {
             parts.add(anythingElse.strip());
@@ -38,6 +54,10 @@ public record FeedbackParts(String wentWell, String couldBeBetter, String anythi
 
     public String couldBeBetterOrNull() {
         return blank(couldBeBetter) ? null : couldBeBetter.strip();
+    }
+
+    public String anythingElseOrNull() {
+        return blank(anythingElse) ? null : anythingElse.strip();
     }
 
     /** The card rows a reader sees: each part that was written, labelled. */
