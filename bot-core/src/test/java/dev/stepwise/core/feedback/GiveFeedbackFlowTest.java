@@ -225,9 +225,12 @@ class GiveFeedbackFlowTest {
         jdbc().sql("delete from people where id = ?").param(org.personId("sam")).update();
 
         priya.submit(Map.of("text", "Great first week!"))
-                .expectReply("Sorry, something went wrong on my side", "nothing half-done was saved");
+                .expectReply("I can't find that person in your organisation.", "Nothing was saved.");
         assertThat(priya.lastText()).doesNotContain("Exception").doesNotContain("at dev.stepwise");
         assertThat(feedbackCount()).isZero();
+        assertThat(jdbc().sql("select count(*) from progress_events where organisation_id = ?").param(org.id())
+                .query(Integer.class).single()).isZero();
+        priya.says("cancel").expectReply("There's nothing to cancel.");
     }
 
     @Test

@@ -149,7 +149,7 @@ class RequestFeedbackTest {
         chat.as("ben").says("request feedback from Priya").press("Not about an objective").submit(Map.of());
         var priya = chat.as("priya");
         priya.pressInInbox("Give feedback").submit(Map.of());
-        assertThat(priya.lastForm().fields().getFirst().error()).contains("Please write at least one thing");
+        assertThat(priya.lastForm().fields().getFirst().error()).contains("Please write your feedback: it can't be empty.");
         assertThat(jdbc.sql("select count(*) from feedback_items where organisation_id = ?").param(org.id())
                 .query(Integer.class).single()).isZero();
     }
