@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.stepwise.core.competency.Skills;
+import dev.stepwise.core.feedback.FeedbackParts.Part;
+import dev.stepwise.core.feedback.FeedbackRejected.Problem;
 import dev.stepwise.core.feedback.FeedbackRejected.Reason;
 import dev.stepwise.core.progress.ProgressEvents;
 import dev.stepwise.core.testing.CoreTestContext;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,6 +50,21 @@ class FeedbackStorageTest {
     }
 
     @Test
+    void theWordsAreStoredWholeAndByPartInTheOneRow() {
+        RecordedFeedback recorded = recorder.record(org.id(), new NewFeedback(org.personId("priya"), org.personId("ben"), null,
+                List.of(), new FeedbackParts(" Clear notes. ", "Start earlier.", "Thanks for pairing."), null,
+                NewFeedback.Visibility.RECIPIENT, false));
+
+        Map<String, Object> row = jdbc.sql("select text, went_well, could_be_better, request_id from feedback_items where id = ?")
+                .param(recorded.id()).query().singleRow();
+        assertThat(row.get("text")).isEqualTo("Went well: Clear notes.\n\nCould be better: Start earlier.\n\nThanks for pairing.");
+        assertThat(row).containsEntry("went_well", "Clear notes.").containsEntry("could_be_better", "Start earlier.")
+                .containsEntry("request_id", null);
+        assertThat(FeedbackParts.stored((String) row.get("text"), "Clear notes.", "Start earlier.").anythingElseOrNull())
+                .as("the rest of the text is what was written besides the parts").isEqualTo("Thanks for pairing.");
+    }
+
+    @Test
     void anonymousFeedbackNeverCarriesTheGiversName() {
         recorder.record(org.id(), new NewFeedback(org.personId("priya"), org.personId("ben"), null, List.of(),
                 FeedbackParts.of("Speak up more."), null, NewFeedback.Visibility.RECIPIENT, true));
@@ -69,6 +87,47 @@ class FeedbackStorageTest {
                 NewFeedback.Visibility.RECIPIENT, false), Reason.EMPTY);
         assertRejected(new NewFeedback(priya, org.personId("ben"), null, List.of(new NewFeedback.SkillTag(skill("testing"), 3)),
                 FeedbackParts.of("a".repeat(recorder.maxLength() + 1)), null, NewFeedback.Visibility.RECIPIENT, false), Reason.TOO_LONG);
+        assertNothingStoredFor("ben");
+    }
+
+    @Test
+    void everyBrokenRuleIsReportedAtOnceAndNothingIsStored() {
+        UUID priyasObjective = org.objectivesOf("priya").getFirst().id();
+        NewFeedback wrong = new NewFeedback(org.personId("priya"), org.personId("ben"), priyasObjective,
+                List.of(new NewFeedback.SkillTag(UUID.randomUUID(), 2)),
+                new FeedbackParts("a".repeat(recorder.maxLength() + 1), null, null), null, NewFeedback.Visibility.RECIPIENT, false);
+
+        assertThatThrownBy(() -> recorder.record(org.id(), wrong)).isInstanceOfSatisfying(FeedbackRejected.class, rejected ->
+                assertThat(rejected.problems()).extracting(Problem::reason, Problem::part).containsExactly(
+                        tuple(Reason.TOO_LONG, Part.WENT_WELL),
+                        tuple(Reason.NOT_THEIR_OBJECTIVE, null),
+                        tuple(Reason.UNKNOWN_SKILL, null)));
+        assertNothingStoredFor("ben");
+    }
+
+    @Test
+    void theFormsCheckOfTheWordsIsTheOneTheRecorderApplies() {
+        int max = recorder.maxLength();
+        List<FeedbackParts> samples = List.of(
+                new FeedbackParts(" ", null, "\n"),
+                new FeedbackParts("a".repeat(max + 1), "b".repeat(max + 2), null),
+                new FeedbackParts("a".repeat(max / 2), "b".repeat(max / 2), "c"),
+                FeedbackParts.of("a".repeat(max)));
+        assertThat(recorder.check(samples.get(0))).extracting(Problem::reason, Problem::part)
+                .containsExactly(tuple(Reason.EMPTY, null));
+        assertThat(recorder.check(samples.get(1))).extracting(Problem::part).containsExactly(Part.WENT_WELL, Part.COULD_BE_BETTER);
+        assertThat(recorder.check(samples.get(2))).singleElement().satisfies(problem -> {
+            assertThat(problem.part()).as("each part fits, together they don't").isNull();
+            assertThat(problem.message()).startsWith("Together that's");
+        });
+        assertThat(recorder.check(samples.get(3))).isEmpty();
+
+        for (FeedbackParts words : samples.subList(0, 3)) {
+            NewFeedback feedback = new NewFeedback(org.personId("priya"), org.personId("ben"), null, List.of(), words, null,
+                    NewFeedback.Visibility.RECIPIENT, false);
+            assertThatThrownBy(() -> recorder.record(org.id(), feedback)).isInstanceOfSatisfying(FeedbackRejected.class,
+                    rejected -> assertThat(rejected.problems()).isEqualTo(recorder.check(words)));
+        }
         assertNothingStoredFor("ben");
     }
 

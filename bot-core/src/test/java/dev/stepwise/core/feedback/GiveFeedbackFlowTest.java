@@ -234,6 +234,29 @@ class GiveFeedbackFlowTest {
     }
 
     @Test
+    void everyProblemWithTheFormIsShownAtOnceAndNothingIsStoredUntilAllAreFixed() {
+        var priya = tester.as("priya");
+        priya.says("give feedback to Ben").press("Not about a specific objective");
+        String essay = "a".repeat(2001);
+
+        priya.submit(Map.of("wentWell", essay, "rating", "7"));
+        var form = priya.lastForm();
+        assertThat(field(form, "rating").error()).isEqualTo("Please pick one of the stages in the list.");
+        assertThat(field(form, "wentWell").error()).as("the words are checked at the same time")
+                .isEqualTo("That's 2,001 characters; please keep it to 2,000 or fewer.");
+        assertThat(field(form, "wentWell").value()).isEqualTo(essay);
+
+        priya.submit(Map.of("wentWell", "a".repeat(1990), "couldBeBetter", "b".repeat(20), "rating", ""));
+        assertThat(field(priya.lastForm(), "text").error()).as("each part fits, but not all of it together")
+                .startsWith("Together that's 2,0").endsWith("please keep it to 2,000 or fewer.");
+        assertThat(feedbackCount()).isZero();
+        assertThat(tester.inboxOf("ben")).isEmpty();
+
+        priya.submit(Map.of("wentWell", "Calm demo.", "couldBeBetter", "")).expectReply("Thanks!");
+        assertThat(feedbackCount()).isEqualTo(1);
+    }
+
+    @Test
     void theSameEventDeliveredTwiceIsHandledOnce() {
         var priya = tester.as("priya");
         priya.sendsEvent("evt-" + org.key(), "help").expectReply("Here's what I can do");
