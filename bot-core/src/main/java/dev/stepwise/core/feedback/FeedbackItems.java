@@ -24,15 +24,17 @@ public class FeedbackItems {
         this.jdbc = jdbc;
     }
 
-    /** Inserts the item and its skill tags; call inside a transaction. */
+    /** Inserts the item, with its named parts and the request it answers, and its skill tags; call inside a transaction. */
     public UUID insert(UUID organisationId, NewFeedback feedback, OffsetDateTime at) {
         UUID id = UUID.randomUUID();
+        FeedbackParts words = feedback.words();
         jdbc.sql("""
-                        insert into feedback_items (id, organisation_id, giver_id, receiver_id, objective_id, text, context,
-                                                    visibility, anonymous, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId, feedback.giverId(), feedback.receiverId(), feedback.objectiveId(),
-                        feedback.text(), feedback.context(), feedback.visibility().column(), feedback.anonymous(), at)
+                        insert into feedback_items (id, organisation_id, giver_id, receiver_id, request_id, objective_id, text,
+                                                    went_well, could_be_better, context, visibility, anonymous, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, organisationId, feedback.giverId(), feedback.receiverId(), feedback.requestId(),
+                        feedback.objectiveId(), words.composed(), words.wentWellOrNull(), words.couldBeBetterOrNull(),
+                        feedback.context(), feedback.visibility().column(), feedback.anonymous(), at)
                 .update();
         for (NewFeedback.SkillTag tag : feedback.skills()) {
             jdbc.sql("insert into feedback_item_skills (feedback_item_id, skill_id, organisation_id, rating) values (?, ?, ?, ?)")
@@ -95,15 +97,6 @@ public class FeedbackItems {
                         select count(*) from feedback_items
                         where organisation_id = ? and receiver_id = ? and not (anonymous and request_id is not null)""")
                 .params(organisationId, receiverId).query(Integer.class).single();
-    }
-
-    /**
-     * Keeps a stored item's named parts, and the request it answers (or null); call inside the transaction that
-     * stored it.
-     */
-    public void attachParts(UUID organisationId, UUID itemId, UUID requestId, FeedbackParts parts) {
-        jdbc.sql("update feedback_items set request_id = ?, went_well = ?, could_be_better = ? where organisation_id = ? and id = ?")
-                .params(requestId, parts.wentWellOrNull(), parts.couldBeBetterOrNull(), organisationId, itemId).update();
     }
 
     /** The answers to a request, oldest first, with the giver's name (callers decide whether it may be shown). */

@@ -5,22 +5,44 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Feedback as the one-minute form takes it, whether asked for or not: what went well, what could be better, and
- * anything else. Stored as one text (for reading it whole) and its two named parts (for summaries).
+ * The words of a piece of feedback, as the one-minute form takes them whether asked for or not: what went well,
+ * what could be better, and anything else (feedback typed as one text is all "anything else"). Stored as one text
+ * (for reading it whole) and its two named parts (for summaries).
  */
 public record FeedbackParts(String wentWell, String couldBeBetter, String anythingElse) {
 
-    public static final String WENT_WELL = "wentWell";
-    public static final String COULD_BE_BETTER = "couldBeBetter";
+    /** A part of the words, for saying which one a problem is about. */
+    public enum Part { WENT_WELL, COULD_BE_BETTER, ANYTHING_ELSE }
+
+    private static final String WENT_WELL_LABEL = "Went well: ";
+    private static final String COULD_BE_BETTER_LABEL = "Could be better: ";
+
+    /** Feedback written as one text. */
+    public static FeedbackParts of(String text) {
+        return new FeedbackParts(null, null, text);
+    }
+
+    /** The parts of a stored item: its text and named parts, "anything else" being the text the parts don't account for. */
+    public static FeedbackParts stored(String text, String wentWell, String couldBeBetter) {
+        List<String> rest = new ArrayList<>();
+        for (String paragraph : text.split("\n\n")) {
+            boolean named = wentWell != null && paragraph.equals(WENT_WELL_LABEL + wentWell)
+                    || couldBeBetter != null && paragraph.equals(COULD_BE_BETTER_LABEL + couldBeBetter);
+            if (!named) {
+                rest.add(paragraph);
+            }
+        }
+        return new FeedbackParts(wentWell, couldBeBetter, String.join("\n\n", rest));
+    }
 
     /** The whole feedback as one text, the named parts labelled. */
     public String composed() {
         List<String> parts = new ArrayList<>();
         if (!blank(wentWell)) {
-            parts.add("Went well: " + wentWell.strip());
+            parts.add(WENT_WELL_LABEL + wentWell.strip());
         }
         if (!blank(couldBeBetter)) {
-            parts.add("Could be better: " + couldBeBetter.strip());
+            parts.add(COULD_BE_BETTER_LABEL + couldBeBetter.strip());
         }
         if (!blank(anythingElse)) {
             parts.add(anythingElse.strip());
@@ -32,12 +54,25 @@ public record FeedbackParts(String wentWell, String couldBeBetter, String anythi
         return blank(wentWell) && blank(couldBeBetter) && blank(anythingElse);
     }
 
+    /** The part as written, or null. */
+    public String get(Part part) {
+        return switch (part) {
+            case WENT_WELL -> wentWell;
+            case COULD_BE_BETTER -> couldBeBetter;
+            case ANYTHING_ELSE -> anythingElse;
+        };
+    }
+
     public String wentWellOrNull() {
         return blank(wentWell) ? null : wentWell.strip();
     }
 
     public String couldBeBetterOrNull() {
         return blank(couldBeBetter) ? null : couldBeBetter.strip();
+    }
+
+    public String anythingElseOrNull() {
+        return blank(anythingElse) ? null : anythingElse.strip();
     }
 
     /** The card rows a reader sees: each part that was written, labelled. */
@@ -53,39 +88,6 @@ public record FeedbackParts(String wentWell, String couldBeBetter, String anythi
             rows.add(new Block.CardField(anythingElseLabel, anythingElse.strip()));
         }
         return rows;
-    }
-
-    /** The two named parts as form fields, each optional, with what was typed and any error kept. */
-    public static List<Block.Field> fields(int maxLength, String wentWellValue, String wentWellError, String couldBeBetterValue,
-                                           String couldBeBetterError) {
-        return List.of(
-                new Block.Field(WENT_WELL, "What went well", Block.Field.Kind.TEXTAREA, false, maxLength, null, wentWellValue,
-                        "What did they do that worked, and what effect did it have?", wentWellError, List.of()),
-                new Block.Field(COULD_BE_BETTER, "What could be better", Block.Field.Kind.TEXTAREA, false, maxLength, null,
-                        couldBeBetterValue, "One thing they could do differently next time.", couldBeBetterError, List.of()));
-    }
-
-    /**
-     * What is too long, by field name: each part on its own, else all of it together (reported on
-     * {@code ownWordsField}, the free-text field), so the person sees the limit against what they typed.
-     */
-    public java.util.Map<String, String> tooLong(int maxLength, String ownWordsField) {
-        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
-        check(problems, WENT_WELL, wentWell, maxLength);
-        check(problems, COULD_BE_BETTER, couldBeBetter, maxLength);
-        check(problems, ownWordsField, anythingElse, maxLength);
-        int total = composed().length();
-        if (problems.isEmpty() && total > maxLength) {
-            problems.put(ownWordsField, "Together that's %,d characters; please keep it to %,d or fewer.".formatted(total, maxLength));
-        }
-        return problems;
-    }
-
-    private static void check(java.util.Map<String, String> problems, String field, String text, int maxLength) {
-        int length = blank(text) ? 0 : text.strip().length();
-        if (length > maxLength) {
-            problems.put(field, "That's %,d characters; please keep it to %,d or fewer.".formatted(length, maxLength));
-        }
     }
 
     public static boolean blank(String text) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +44,15 @@ public class GiveFeedbackFlow implements Flow, MessageShortcut {
     private final People people;
     private final Objectives objectives;
     private final Skills skills;
-    private final QuickFeedback feedback;
+    private final FeedbackRecorder recorder;
+    private final FeedbackForm forms;
 
-    public GiveFeedbackFlow(People people, Objectives objectives, Skills skills, QuickFeedback feedback) {
+    public GiveFeedbackFlow(People people, Objectives objectives, Skills skills, FeedbackRecorder recorder, FeedbackForm forms) {
         this.people = people;
         this.objectives = objectives;
         this.skills = skills;
-        this.feedback = feedback;
+        this.recorder = recorder;
+        this.forms = forms;
     }
 
     @Override
@@ -122,7 +125,7 @@ public class GiveFeedbackFlow implements Flow, MessageShortcut {
         return switch (state.step()) {
             case RECIPIENT -> findRecipient(turn, state, text);
             case OBJECTIVE -> pickObjectiveByText(turn, state, text);
-            case COMPOSE -> submit(turn, state, Map.of("text", text));
+            case COMPOSE -> submit(turn, state, Map.of(FeedbackForm.Kind.GIVING.ownWords(), text));
             default -> Step.done(Outbound.reply(Block.text("Let's start again: say **give feedback**.")));
         };
     }
@@ -196,7 +199,7 @@ public class GiveFeedbackFlow implements Flow, MessageShortcut {
         List<Objective> open = objectives.openFor(turn.organisationId(), recipient.id());
         ConversationState next = state.next(OBJECTIVE, Map.of("recipient", recipient.id().toString()));
         if (open.isEmpty()) {
-            return compose(turn, next.next(COMPOSE, Map.of()), recipient, null, typed(next));
+            return compose(turn, next.next(COMPOSE, Map.of()), recipient, null, typed(next), Map.of());
         }
         List<Block.Choice> choices = new ArrayList<>();
         open.forEach(o -> choices.add(Block.Choice.of(o.title(), next.bind(OBJECTIVE), o.id().toString())));
@@ -234,106 +237,57 @@ public class GiveFeedbackFlow implements Flow, MessageShortcut {
             objective = found.get();
         }
         ConversationState next = state.next(COMPOSE, Map.of("objective", objective == null ? NO_OBJECTIVE : objective.id().toString()));
-        return compose(turn, next, recipient, objective, typed(next));
+        return compose(turn, next, recipient, objective, typed(next), Map.of());
     }
 
     /** What the person typed in the chat before the form, as the form's starting values. */
     private static Map<String, String> typed(ConversationState state) {
-        return state.get("text") == null ? Map.of() : Map.of("text.value", state.get("text"));
+        return state.get("text") == null ? Map.of() : Map.of(FeedbackForm.Kind.GIVING.ownWords(), state.get("text"));
+    }
+
+    /** The one-minute form (the same as answering a request), with what was typed and any errors kept. */
+    private Step compose(Turn turn, ConversationState state, Person recipient, Objective objective, Map<String, String> values,
+                         Map<String, String> errors) {
+        return Step.waitFor(state, Outbound.reply(forms.giving(state.bind(COMPOSE), recipient.name(),
+                objective == null ? null : objective.title(), skillsFor(turn, recipient), values, errors)));
+    }
+
+    private Step composeAgain(Turn turn, ConversationState state, Map<String, String> values, Map<String, String> errors) {
+        Objective objective = objectiveId(state).flatMap(id -> objectives.find(turn.organisationId(), id)).orElse(null);
+        return compose(turn, state, recipientOf(turn, state), objective, values, errors);
     }
 
     /**
-     * The one-minute form (the same as answering a request): what went well, what could be better, an optional skill
-     * with an optional rating, and their own words. {@code values} holds what was typed ({@code name.value}) and the
-     * errors ({@code name}).
+     * Reads the form and records the feedback: the recorder checks it (the words only when the form has errors of
+     * its own, so all are shown at once) and, once it passes, the colleague gets it at once.
      */
-    private Step compose(Turn turn, ConversationState state, Person recipient, Objective objective, Map<String, String> values) {
-        List<Block.Option> skillOptions = skillsFor(turn, recipient).stream()
-                .map(s -> new Block.Option(s.name(), s.id().toString())).toList();
-        List<Block.Option> levels = java.util.Arrays.stream(dev.stepwise.core.competency.Level.values())
-                .map(l -> new Block.Option(l.label(), String.valueOf(l.number()))).toList();
-        String about = objective == null ? "" : " about \u201c" + objective.title() + "\u201d";
-        List<Block.Field> fields = new ArrayList<>(FeedbackParts.fields(feedback.maxLength(),
-                values.get(FeedbackParts.WENT_WELL + ".value"), values.get(FeedbackParts.WENT_WELL),
-                values.get(FeedbackParts.COULD_BE_BETTER + ".value"), values.get(FeedbackParts.COULD_BE_BETTER)));
-        fields.add(new Block.Field("skill", "Skill (optional)", Block.Field.Kind.SELECT, false, null, null,
-                values.get("skill.value"), "The skill your feedback is about, if any.", values.get("skill"), skillOptions));
-        fields.add(new Block.Field("rating", "Their stage in that skill (optional)", Block.Field.Kind.SELECT, false, null, null,
-                values.get("rating.value"), "From what you've seen, Novice to Expert.", values.get("rating"), levels));
-        fields.add(new Block.Field("text", "In your own words", Block.Field.Kind.TEXTAREA, false, feedback.maxLength(),
-                "What did they do, and what effect did it have?", values.get("text.value"),
-                "Use the boxes above, this one, or both. You can also just type it here in the chat.", values.get("text"), List.of()));
-        Block.Form form = new Block.Form(state.bind(COMPOSE), "Feedback for " + recipient.name() + about, fields, "Send feedback");
-        return Step.waitFor(state, Outbound.reply(form));
+    private Step submit(Turn turn, ConversationState state, Map<String, String> values) {
+        FeedbackForm.Filled filled = forms.read(FeedbackForm.Kind.GIVING, values);
+        if (!filled.errors().isEmpty()) {
+            Map<String, String> errors = new HashMap<>(filled.errors());
+            forms.errors(FeedbackForm.Kind.GIVING, recorder.check(filled.words())).ifPresent(errors::putAll);
+            return composeAgain(turn, state, values, errors);
+        }
+        UUID recipientId = Ids.parse(state.get("recipient"))
+                .orElseThrow(() -> new IllegalStateException("No feedback recipient in the conversation state"));
+        RecordedFeedback recorded;
+        try {
+            recorded = recorder.record(turn.organisationId(), new NewFeedback(turn.person().id(), recipientId,
+                    objectiveId(state).orElse(null), filled.tags(), filled.words(), state.get("context"),
+                    NewFeedback.Visibility.RECIPIENT, false));
+        } catch (FeedbackRejected rejected) {
+            return forms.errors(FeedbackForm.Kind.GIVING, rejected.problems())
+                    .map(errors -> composeAgain(turn, state, values, errors))
+                    .orElseGet(() -> Step.done(Outbound.reply(Block.text(rejected.getMessage() + " Nothing was saved."))));
+        }
+        Outbound delivered = Outbound.direct(recorded.receiver().id(), List.of(
+                FeedbackCard.card("New feedback from " + recorded.giver().name(), null, List.of(), recorded),
+                Block.text("Say **my feedback** to see all the feedback you've received.")));
+        return Step.done(Outbound.reply(Block.text(FeedbackCard.thanks(recorded))), delivered);
     }
 
-    private Step submit(Turn turn, ConversationState state, Map<String, String> values) {
-        Person recipient = recipientOf(turn, state);
-        Objective objective = Ids.parse(state.get("objective")).flatMap(id -> objectives.find(turn.organisationId(), id))
-                .orElse(null);
-        Map<String, String> again = new HashMap<>();
-        values.forEach((name, value) -> {
-            if (value != null) {
-                again.put(name + ".value", value);
-            }
-        });
-        String skillValue = values.get("skill");
-        Optional<Skill> skill = Optional.empty();
-        if (skillValue != null && !skillValue.isBlank()) {
-            skill = Ids.parse(skillValue).flatMap(id -> skillsFor(turn, recipient).stream().filter(s -> s.id().equals(id)).findFirst());
-            if (skill.isEmpty()) {
-                again.put("skill", "Please pick one of the skills in the list, or leave it empty.");
-            }
-        }
-        Integer rating = null;
-        String ratingValue = values.get("rating");
-        if (ratingValue != null && !ratingValue.isBlank()) {
-            try {
-                rating = dev.stepwise.core.competency.Level.of(Integer.parseInt(ratingValue)).number();
-            } catch (IllegalArgumentException notALevel) {
-                again.put("rating", "Please pick one of the stages in the list.");
-            }
-            if (skill.isEmpty() && !again.containsKey("skill")) {
-                again.put("skill", "A stage needs a skill: pick the skill you're rating, or clear the stage.");
-            }
-        }
-        FeedbackParts parts = new FeedbackParts(values.get(FeedbackParts.WENT_WELL), values.get(FeedbackParts.COULD_BE_BETTER),
-                values.get("text"));
-        Map<String, String> tooLong = parts.tooLong(feedback.maxLength(), "text");
-        if (!tooLong.isEmpty()) {
-            again.putAll(tooLong);
-        } else {
-            try {
-                feedback.checkText(parts.composed());
-            } catch (FeedbackRejected rejected) {
-                again.put("text", rejected.getMessage());
-            }
-        }
-        if (again.keySet().stream().anyMatch(k -> !k.endsWith(".value"))) {
-            return compose(turn, state, recipient, objective, again);
-        }
-        Integer stage = rating;
-        List<NewFeedback.SkillTag> tags = skill.map(s -> List.of(new NewFeedback.SkillTag(s.id(), stage))).orElse(List.of());
-        feedback.give(turn.organisationId(), new NewFeedback(turn.person().id(), recipient.id(),
-                objective == null ? null : objective.id(), tags, parts.composed(), state.get("context"),
-                NewFeedback.Visibility.RECIPIENT, false), parts);
-
-        String tagLine = tagLine(objective, skill.orElse(null));
-        Outbound thanks = Outbound.reply(Block.text("Thanks! Your feedback is on its way to **%s**.%s"
-                .formatted(recipient.name(), tagLine.isEmpty() ? "" : " Tagged to " + tagLine + ".")));
-        List<Block.CardField> fields = new ArrayList<>(parts.rows("Feedback"));
-        if (objective != null) {
-            fields.add(new Block.CardField("Objective", objective.title()));
-        }
-        skill.ifPresent(s -> fields.add(new Block.CardField("Skill", stage == null ? s.name()
-                : s.name() + " (" + dev.stepwise.core.competency.Level.of(stage).label() + ")")));
-        if (state.get("context") != null) {
-            fields.add(new Block.CardField("Context", state.get("context")));
-        }
-        Outbound delivered = Outbound.direct(recipient.id(), List.of(
-                new Block.Card("New feedback from " + turn.person().name(), null, fields),
-                Block.text("Say **my feedback** to see all the feedback you've received.")));
-        return Step.done(thanks, delivered);
+    private static Optional<UUID> objectiveId(ConversationState state) {
+        return Ids.parse(state.get("objective"));
     }
 
     private List<Skill> skillsFor(Turn turn, Person recipient) {
@@ -345,17 +299,6 @@ public class GiveFeedbackFlow implements Flow, MessageShortcut {
     private Person recipientOf(Turn turn, ConversationState state) {
         return Ids.parse(state.get("recipient")).flatMap(id -> people.find(turn.organisationId(), id))
                 .orElseThrow(() -> new IllegalStateException("The feedback recipient in the conversation state is gone"));
-    }
-
-    private static String tagLine(Objective objective, Skill skill) {
-        List<String> tags = new ArrayList<>();
-        if (objective != null) {
-            tags.add("\u201c" + objective.title() + "\u201d");
-        }
-        if (skill != null) {
-            tags.add(skill.name());
-        }
-        return String.join(" and ", tags);
     }
 
     private static Block.Choice cancel(ConversationState state) {

@@ -26,7 +26,7 @@ class FeedbackTagCountsTest {
 
     private final TestOrganisation org = TestOrganisation.create();
     private final FeedbackTagCounts counts = CoreTestContext.bean(FeedbackTagCounts.class);
-    private final QuickFeedback quick = CoreTestContext.bean(QuickFeedback.class);
+    private final FeedbackRecorder recorder = CoreTestContext.bean(FeedbackRecorder.class);
     private final Skills skills = CoreTestContext.bean(Skills.class);
     private final Objectives objectives = CoreTestContext.bean(Objectives.class);
     private final BusinessGoals goals = CoreTestContext.bean(BusinessGoals.class);
@@ -169,8 +169,8 @@ class FeedbackTagCountsTest {
 
     @Test
     void anonymousFeedbackIsCountedToo() {
-        quick.give(org.id(), new NewFeedback(org.personId("priya"), org.personId("ben"), null,
-                List.of(new NewFeedback.SkillTag(skill(org, "testing"), null)), "Quietly great.", null,
+        recorder.record(org.id(), new NewFeedback(org.personId("priya"), org.personId("ben"), null,
+                List.of(new NewFeedback.SkillTag(skill(org, "testing"), null)), FeedbackParts.of("Quietly great."), null,
                 NewFeedback.Visibility.RECIPIENT, true));
 
         assertThat(counts.bySkill(org.id(), Optional.of(org.personId("ben")), Instant.EPOCH))
@@ -194,8 +194,8 @@ class FeedbackTagCountsTest {
         Instant at = clock.instant();
         List<NewFeedback.SkillTag> tags = Arrays.stream(skillKeys)
                 .map(key -> new NewFeedback.SkillTag(skill(in, key), 3)).toList();
-        quick.give(in.id(), new NewFeedback(in.personId(from), in.personId(to), objective, tags,
-                from + " to " + to, null, NewFeedback.Visibility.RECIPIENT, false));
+        recorder.record(in.id(), new NewFeedback(in.personId(from), in.personId(to), objective, tags,
+                FeedbackParts.of(from + " to " + to), null, NewFeedback.Visibility.RECIPIENT, false));
         return at;
     }
 

@@ -225,9 +225,35 @@ class GiveFeedbackFlowTest {
         jdbc().sql("delete from people where id = ?").param(org.personId("sam")).update();
 
         priya.submit(Map.of("text", "Great first week!"))
-                .expectReply("Sorry, something went wrong on my side", "nothing half-done was saved");
+                .expectReply("I can't find that person in your organisation.", "Nothing was saved.");
         assertThat(priya.lastText()).doesNotContain("Exception").doesNotContain("at dev.stepwise");
         assertThat(feedbackCount()).isZero();
+        assertThat(jdbc().sql("select count(*) from progress_events where organisation_id = ?").param(org.id())
+                .query(Integer.class).single()).isZero();
+        priya.says("cancel").expectReply("There's nothing to cancel.");
+    }
+
+    @Test
+    void everyProblemWithTheFormIsShownAtOnceAndNothingIsStoredUntilAllAreFixed() {
+        var priya = tester.as("priya");
+        priya.says("give feedback to Ben").press("Not about a specific objective");
+        String essay = "a".repeat(2001);
+
+        priya.submit(Map.of("wentWell", essay, "rating", "7"));
+        var form = priya.lastForm();
+        assertThat(field(form, "rating").error()).isEqualTo("Please pick one of the stages in the list.");
+        assertThat(field(form, "wentWell").error()).as("the words are checked at the same time")
+                .isEqualTo("That's 2,001 characters; please keep it to 2,000 or fewer.");
+        assertThat(field(form, "wentWell").value()).isEqualTo(essay);
+
+        priya.submit(Map.of("wentWell", "a".repeat(1990), "couldBeBetter", "b".repeat(20), "rating", ""));
+        assertThat(field(priya.lastForm(), "text").error()).as("each part fits, but not all of it together")
+                .startsWith("Together that's 2,0").endsWith("please keep it to 2,000 or fewer.");
+        assertThat(feedbackCount()).isZero();
+        assertThat(tester.inboxOf("ben")).isEmpty();
+
+        priya.submit(Map.of("wentWell", "Calm demo.", "couldBeBetter", "")).expectReply("Thanks!");
+        assertThat(feedbackCount()).isEqualTo(1);
     }
 
     @Test

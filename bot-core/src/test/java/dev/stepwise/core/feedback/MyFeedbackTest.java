@@ -15,7 +15,7 @@ class MyFeedbackTest {
 
     private final TestOrganisation org = TestOrganisation.create();
     private final ConversationTester tester = new ConversationTester(org);
-    private final QuickFeedback feedback = CoreTestContext.bean(QuickFeedback.class);
+    private final FeedbackRecorder feedback = CoreTestContext.bean(FeedbackRecorder.class);
     private final TestClock clock = CoreTestContext.bean(TestClock.class);
 
     @Test
@@ -50,7 +50,7 @@ class MyFeedbackTest {
 
     private void give(String from, String to, String text) {
         clock.advance(Duration.ofMinutes(1));
-        feedback.give(org.id(), new NewFeedback(org.personId(from), org.personId(to), null, List.of(), text, null,
+        feedback.record(org.id(), new NewFeedback(org.personId(from), org.personId(to), null, List.of(), FeedbackParts.of(text), null,
                 NewFeedback.Visibility.RECIPIENT, false));
     }
 

@@ -1,6 +1,5 @@
 package dev.stepwise.core.feedback.requests;
 
-import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.competency.Skill;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
@@ -10,9 +9,10 @@ import dev.stepwise.core.conversation.Flow;
 import dev.stepwise.core.conversation.Outbound;
 import dev.stepwise.core.conversation.Step;
 import dev.stepwise.core.conversation.Turn;
-import dev.stepwise.core.feedback.FeedbackParts;
+import dev.stepwise.core.feedback.FeedbackCard;
+import dev.stepwise.core.feedback.FeedbackForm;
+import dev.stepwise.core.feedback.FeedbackRecorder;
 import dev.stepwise.core.feedback.FeedbackRejected;
-import dev.stepwise.core.feedback.QuickFeedback;
 import dev.stepwise.core.people.Person;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -51,16 +51,18 @@ public class AnswerRequestFlow implements Flow {
     private final RequestAnswers answers;
     private final RequestNotes notes;
     private final Skills skills;
-    private final QuickFeedback feedback;
+    private final FeedbackRecorder recorder;
+    private final FeedbackForm forms;
     private final Clock clock;
 
     public AnswerRequestFlow(FeedbackRequests requests, RequestAnswers answers, RequestNotes notes, Skills skills,
-                             QuickFeedback feedback, Clock clock) {
+                             FeedbackRecorder recorder, FeedbackForm forms, Clock clock) {
         this.requests = requests;
         this.answers = answers;
         this.notes = notes;
         this.skills = skills;
-        this.feedback = feedback;
+        this.recorder = recorder;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -82,7 +84,7 @@ public class AnswerRequestFlow implements Flow {
         FeedbackRequest request = standing.request();
         ConversationState state = ConversationState.start(NAME, ANSWER).next(ANSWER, Map.of(REQUEST, request.id().toString()));
         return switch (action) {
-            case RequestMessages.GIVE -> Step.waitFor(state, Outbound.reply(answerForm(turn, state, request, Map.of())));
+            case RequestMessages.GIVE -> Step.waitFor(state, Outbound.reply(answerForm(turn, state, request, Map.of(), Map.of())));
             case RequestMessages.DECLINE -> {
                 ConversationState declining = state.next(DECLINE_FORM, Map.of());
                 yield Step.waitFor(declining, Outbound.reply(new Block.Form(declining.bind(DECLINE_FORM),
@@ -142,86 +144,51 @@ public class AnswerRequestFlow implements Flow {
     @Override
     public Step onForm(Turn turn, ConversationState state, String form, Map<String, String> values) {
         UUID requestId = UUID.fromString(state.get(REQUEST));
-        FeedbackRequest request = requests.find(turn.organisationId(), requestId).orElseThrow();
         if (form.equals(DECLINE_FORM) && state.step().equals(DECLINE_FORM)) {
             RequestAnswers.Outcome outcome = answers.decline(turn.organisationId(), requestId, turn.person().id(), values.get("reason"));
             return switch (outcome) {
                 case RequestAnswers.Outcome.Refused refused -> Step.done(Outbound.reply(Block.text(refused.why())));
-                case RequestAnswers.Outcome.Stored stored -> Step.done(withNotes(
-                        Outbound.reply(Block.text("OK, I've let %s know you won't be answering this one.".formatted(request.requesterName()))),
+                case RequestAnswers.Outcome.Stored stored -> Step.done(withNotes(Outbound.reply(Block.text(
+                                "OK, I've let %s know you won't be answering this one.".formatted(stored.request().requesterName()))),
                         notes.declined(stored, turn.person(), values.get("reason"))));
             };
         }
         if (!form.equals(ANSWER) || !state.step().equals(ANSWER)) {
             return Step.stay(Outbound.reply(Block.text("That form is from an earlier step, so I've left everything as it was.")));
         }
-        Map<UUID, Integer> ratings = new HashMap<>();
-        Map<String, String> errors = new HashMap<>();
-        for (UUID skill : requests.skillsOf(turn.organisationId(), requestId)) {
-            String rating = values.get("rating." + skill);
-            if (rating != null && !rating.isBlank()) {
-                try {
-                    ratings.put(skill, Level.of(Integer.parseInt(rating)).number());
-                } catch (IllegalArgumentException notALevel) {
-                    errors.put("rating." + skill, "Please pick one of the stages in the list.");
-                }
-            }
+        FeedbackForm.Filled filled = forms.read(FeedbackForm.Kind.ANSWERING, values);
+        if (!filled.errors().isEmpty()) {
+            Map<String, String> errors = new HashMap<>(filled.errors());
+            forms.errors(FeedbackForm.Kind.ANSWERING, recorder.check(filled.words())).ifPresent(errors::putAll);
+            return askAgain(turn, state, requestId, values, errors);
         }
-        FeedbackParts parts = new FeedbackParts(values.get(FeedbackParts.WENT_WELL), values.get(FeedbackParts.COULD_BE_BETTER),
-                values.get("anythingElse"));
-        if (parts.empty()) {
-            errors.put(FeedbackParts.WENT_WELL, "Please write at least one thing: what went well, what could be better, or anything else.");
-        }
-        errors.putAll(parts.tooLong(feedback.maxLength(), "anythingElse"));
-        RequestAnswers.Answer answer = new RequestAnswers.Answer(parts, ratings);
-        if (!errors.isEmpty()) {
-            return Step.stay(Outbound.reply(answerForm(turn, state, request, withValues(errors, values))));
-        }
+        RequestAnswers.Outcome outcome;
         try {
-            RequestAnswers.Outcome outcome = answers.answer(turn.organisationId(), requestId, turn.person().id(), answer);
-            return switch (outcome) {
-                case RequestAnswers.Outcome.Refused refused -> Step.done(Outbound.reply(Block.text(refused.why())));
-                case RequestAnswers.Outcome.Stored stored -> Step.done(withNotes(
-                        Outbound.reply(Block.text("Thanks! Your feedback is on its way to **%s**.%s".formatted(request.requesterName(),
-                                request.anonymous() ? " It's anonymous: your name isn't shown with it." : ""))),
-                        notes.answered(stored, turn.person(), answer)));
-            };
+            outcome = answers.answer(turn.organisationId(), requestId, turn.person().id(),
+                    new RequestAnswers.Answer(filled.words(), filled.ratings()));
         } catch (FeedbackRejected rejected) {
-            errors.put("anythingElse", rejected.getMessage());
-            return Step.stay(Outbound.reply(answerForm(turn, state, request, withValues(errors, values))));
+            return forms.errors(FeedbackForm.Kind.ANSWERING, rejected.problems())
+                    .map(errors -> askAgain(turn, state, requestId, values, errors))
+                    .orElseGet(() -> Step.done(Outbound.reply(Block.text(rejected.getMessage() + " Nothing was saved."))));
         }
+        return switch (outcome) {
+            case RequestAnswers.Outcome.Refused refused -> Step.done(Outbound.reply(Block.text(refused.why())));
+            case RequestAnswers.Outcome.Stored stored -> Step.done(withNotes(
+                    Outbound.reply(Block.text(FeedbackCard.thanks(stored.answer()))), notes.answered(stored)));
+        };
     }
 
-    private Block.Form answerForm(Turn turn, ConversationState state, FeedbackRequest request, Map<String, String> errors) {
-        List<Block.Field> fields = new ArrayList<>(FeedbackParts.fields(feedback.maxLength(),
-                errors.get(FeedbackParts.WENT_WELL + ".value"), errors.get(FeedbackParts.WENT_WELL),
-                errors.get(FeedbackParts.COULD_BE_BETTER + ".value"), errors.get(FeedbackParts.COULD_BE_BETTER)));
-        List<Block.Option> levels = new ArrayList<>();
-        for (Level level : Level.values()) {
-            levels.add(new Block.Option(level.label(), String.valueOf(level.number())));
-        }
-        for (UUID skillId : requests.skillsOf(turn.organisationId(), request.id())) {
-            String name = skills.find(turn.organisationId(), skillId).map(Skill::name).orElse("Skill");
-            String key = "rating." + skillId;
-            fields.add(new Block.Field(key, name + " (optional rating)", Block.Field.Kind.SELECT, false, null, null,
-                    errors.get(key + ".value"), "Where they are on the five stages, from what you've seen.", errors.get(key), levels));
-        }
-        fields.add(new Block.Field("anythingElse", "Anything else (optional)", Block.Field.Kind.TEXTAREA, false, feedback.maxLength(),
-                null, errors.get("anythingElse.value"), null, errors.get("anythingElse"), List.of()));
-        String about = request.objectiveTitle() == null ? "" : " on \u201c" + request.objectiveTitle() + "\u201d";
-        return new Block.Form(state.bind(ANSWER), "Feedback for " + request.requesterName() + about + ": " + request.question(),
-                fields, "Send feedback");
+    private Step askAgain(Turn turn, ConversationState state, UUID requestId, Map<String, String> values, Map<String, String> errors) {
+        FeedbackRequest request = requests.find(turn.organisationId(), requestId).orElseThrow();
+        return Step.stay(Outbound.reply(answerForm(turn, state, request, values, errors)));
     }
 
-
-    private static Map<String, String> withValues(Map<String, String> errors, Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(errors);
-        values.forEach((k, v) -> {
-            if (v != null) {
-                all.put(k + ".value", v);
-            }
-        });
-        return all;
+    private Block.Form answerForm(Turn turn, ConversationState state, FeedbackRequest request, Map<String, String> values,
+                                  Map<String, String> errors) {
+        List<Skill> asked = requests.skillsOf(turn.organisationId(), request.id()).stream()
+                .flatMap(id -> skills.find(turn.organisationId(), id).stream()).toList();
+        return forms.answering(state.bind(ANSWER), request.requesterName(), request.objectiveTitle(), request.question(), asked,
+                values, errors);
     }
 
     private static Outbound[] withNotes(Outbound reply, List<Outbound> notes) {

@@ -1,10 +1,10 @@
 package dev.stepwise.core.feedback.requests;
 
-import dev.stepwise.core.feedback.FeedbackItems;
 import dev.stepwise.core.feedback.FeedbackParts;
+import dev.stepwise.core.feedback.FeedbackRecorder;
 import dev.stepwise.core.feedback.FeedbackRejected;
 import dev.stepwise.core.feedback.NewFeedback;
-import dev.stepwise.core.feedback.QuickFeedback;
+import dev.stepwise.core.feedback.RecordedFeedback;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,15 +17,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records a recipient's answer to a request: checked against where they and the request stand (with their row
- * locked, so a double submit answers once), stored as feedback for the requester with its parts and ratings,
- * and the request closed when nobody is left to answer. All in one transaction.
+ * locked, so a double submit answers once), recorded as feedback for the requester by the {@link FeedbackRecorder}
+ * like any other (its rules, its one write), and the request closed when nobody is left to answer. All in one
+ * transaction.
  */
 @Service
 public class RequestAnswers {
 
     /** What happened to an answer. */
     public sealed interface Outcome {
-        record Stored(FeedbackRequest request, boolean closed) implements Outcome {
+        /** {@code answer} is the answer as recorded, or null for a decline. */
+        record Stored(FeedbackRequest request, boolean closed, RecordedFeedback answer) implements Outcome {
         }
 
         record Refused(String why) implements Outcome {
@@ -37,17 +39,15 @@ public class RequestAnswers {
     }
 
     private final FeedbackRequests requests;
-    private final QuickFeedback feedback;
-    private final FeedbackItems items;
+    private final FeedbackRecorder recorder;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    public RequestAnswers(FeedbackRequests requests, QuickFeedback feedback, FeedbackItems items, JdbcClient jdbc,
+    public RequestAnswers(FeedbackRequests requests, FeedbackRecorder recorder, JdbcClient jdbc,
                           TransactionTemplate transaction, Clock clock) {
         this.requests = requests;
-        this.feedback = feedback;
-        this.items = items;
+        this.recorder = recorder;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.clock = clock;
@@ -55,8 +55,6 @@ public class RequestAnswers {
 
     /** Throws {@link FeedbackRejected} for an answer that can't be stored as written (the form asks again). */
     public Outcome answer(UUID organisationId, UUID requestId, UUID recipientId, Answer answer) {
-        String text = answer.parts().composed();
-        feedback.checkText(text);
         return transaction.execute(status -> {
             OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
             Standing standing = standing(organisationId, requestId, recipientId, now, true);
@@ -66,11 +64,11 @@ public class RequestAnswers {
             FeedbackRequest request = standing.request();
             List<NewFeedback.SkillTag> tags = requests.skillsOf(organisationId, requestId).stream()
                     .map(skill -> new NewFeedback.SkillTag(skill, answer.ratings().get(skill))).toList();
-            UUID item = feedback.give(organisationId, new NewFeedback(recipientId, request.requesterId(), request.objectiveId(),
-                    tags, text, "Asked: " + request.question(), NewFeedback.Visibility.RECIPIENT, request.anonymous()));
-            items.attachParts(organisationId, item, requestId, answer.parts());
+            RecordedFeedback recorded = recorder.record(organisationId, new NewFeedback(recipientId, request.requesterId(),
+                    request.objectiveId(), tags, answer.parts(), "Asked: " + request.question(), NewFeedback.Visibility.RECIPIENT,
+                    request.anonymous(), requestId));
             requests.markAnswered(organisationId, requestId, recipientId, now);
-            return new Outcome.Stored(request, closeIfComplete(organisationId, requestId, now));
+            return new Outcome.Stored(request, closeIfComplete(organisationId, requestId, now), recorded);
         });
     }
 
@@ -82,8 +80,7 @@ public class RequestAnswers {
                 return new Outcome.Refused(standing.refusal());
             }
             requests.decline(organisationId, requestId, recipientId, FeedbackParts.blank(reason) ? null : reason.strip(), now);
-            return new Outcome.Stored(requests.find(organisationId, requestId).orElseThrow(),
-                    closeIfComplete(organisationId, requestId, now));
+            return new Outcome.Stored(standing.request(), closeIfComplete(organisationId, requestId, now), null);
         });
     }
 

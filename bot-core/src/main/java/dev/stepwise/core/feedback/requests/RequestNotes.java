@@ -2,6 +2,7 @@ package dev.stepwise.core.feedback.requests;
 
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.Outbound;
+import dev.stepwise.core.feedback.FeedbackCard;
 import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.Person;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public class RequestNotes {
         this.organisations = organisations;
     }
 
-    List<Outbound> answered(RequestAnswers.Outcome.Stored stored, Person giver, RequestAnswers.Answer answer) {
+    List<Outbound> answered(RequestAnswers.Outcome.Stored stored) {
         FeedbackRequest request = stored.request();
         List<Outbound> notes = new ArrayList<>();
         String progress = progress(request);
@@ -35,11 +36,9 @@ public class RequestNotes {
                     "Someone answered your request \u201c%s\u201d (%s). Anonymous answers are shown together, once at least %d have answered."
                             .formatted(request.question(), progress, organisations.anonymityThreshold(request.organisationId()))))));
         } else {
-            List<Block.CardField> fields = new ArrayList<>();
-            fields.add(new Block.CardField("Question", request.question()));
-            fields.addAll(answer.parts().rows("Anything else"));
-            notes.add(Outbound.direct(request.requesterId(), List.of(
-                    new Block.Card(giver.name() + " answered your request", progress, fields))));
+            List<Block.CardField> question = List.of(new Block.CardField("Question", request.question()));
+            notes.add(Outbound.direct(request.requesterId(), List.of(FeedbackCard.card(
+                    stored.answer().giver().name() + " answered your request", progress, question, stored.answer()))));
         }
         if (stored.closed()) {
             notes.add(Outbound.direct(request.requesterId(), summaries.of(request, true)));

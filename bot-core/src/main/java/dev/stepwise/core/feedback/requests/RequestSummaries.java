@@ -3,16 +3,15 @@ package dev.stepwise.core.feedback.requests;
 import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.feedback.FeedbackItems;
+import dev.stepwise.core.feedback.FeedbackParts;
 import dev.stepwise.core.feedback.summary.RequestAnswer;
 import dev.stepwise.core.feedback.summary.RequestSummary;
 import dev.stepwise.core.feedback.summary.SummaryInput;
 import dev.stepwise.core.organisation.Organisations;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,7 +42,8 @@ public class RequestSummaries {
         Map<UUID, Map<String, Integer>> ratings = items.ratingsOf(org, request.id());
         List<RequestAnswer> answers = items.answersTo(org, request.id()).stream()
                 .map(row -> new RequestAnswer(request.anonymous() ? null : row.giverName(), row.wentWell(), row.couldBeBetter(),
-                        anythingElse(row), levels(ratings.getOrDefault(row.id(), Map.of()))))
+                        FeedbackParts.stored(row.text(), row.wentWell(), row.couldBeBetter()).anythingElseOrNull(),
+                        levels(ratings.getOrDefault(row.id(), Map.of()))))
                 .toList();
         int declined = (int) recipients.stream().filter(r -> r.status() == RecipientStatus.DECLINED).count();
         SummaryInput input = new SummaryInput(request.question(), request.objectiveTitle(), request.anonymous(),
@@ -55,15 +55,6 @@ public class RequestSummaries {
             }
         }
         return RequestSummary.of(input);
-    }
-
-    /** The "anything else" part of a stored answer: its text without the parts stored on their own. */
-    private static String anythingElse(FeedbackItems.RequestAnswerRow row) {
-        String rest = Arrays.stream(row.text().split("\n\n"))
-                .filter(part -> !(row.wentWell() != null && part.equals("Went well: " + row.wentWell())))
-                .filter(part -> !(row.couldBeBetter() != null && part.equals("Could be better: " + row.couldBeBetter())))
-                .collect(Collectors.joining("\n\n"));
-        return rest.isBlank() ? null : rest;
     }
 
     private static Map<String, Level> levels(Map<String, Integer> ratings) {

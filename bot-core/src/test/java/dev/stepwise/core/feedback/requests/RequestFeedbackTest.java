@@ -57,7 +57,9 @@ class RequestFeedbackTest {
                         "rating." + skillId("testing"), "3"))
                 .expectReply("Thanks! Your feedback is on its way to **Ben Adeyemi**.");
         assertThat(chat.inboxOf("ben").getLast()).contains("Priya Sharma answered your request", "1 of 2 answered",
-                "Clear release notes.", "Start the rollout earlier.");
+                "Question: What's one thing I did well", "Went well: Clear release notes.",
+                "Could be better: Start the rollout earlier.", "Objective: Ship onboarding v2", "Skill: Testing (Competent)")
+                .as("the question is the context").doesNotContain("Context:");
 
         chat.as("sam").pressInInbox("Give feedback").submit(Map.of("wentWell", "Calm under pressure."));
 
@@ -149,9 +151,37 @@ class RequestFeedbackTest {
         chat.as("ben").says("request feedback from Priya").press("Not about an objective").submit(Map.of());
         var priya = chat.as("priya");
         priya.pressInInbox("Give feedback").submit(Map.of());
-        assertThat(priya.lastForm().fields().getFirst().error()).contains("Please write at least one thing");
+        assertThat(priya.lastForm().fields().getFirst().error()).contains("Please write your feedback: it can't be empty.");
         assertThat(jdbc.sql("select count(*) from feedback_items where organisation_id = ?").param(org.id())
                 .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aBadStageAndTooManyWordsAreShownTogetherAndTheRequestStillWaitsForTheAnswer() {
+        var ben = chat.as("ben");
+        ben.says("request feedback from Priya and Sam").press("Ship onboarding v2").submit(Map.of("skill", skillId("testing")));
+        var priya = chat.as("priya");
+        priya.pressInInbox("Give feedback").submit(Map.of("couldBeBetter", "y".repeat(2001), "rating." + skillId("testing"), "9"));
+
+        var form = priya.lastForm();
+        assertThat(form.fields()).filteredOn(f -> f.name().equals("rating." + skillId("testing"))).singleElement()
+                .satisfies(f -> assertThat(f.error()).isEqualTo("Please pick one of the stages in the list."));
+        assertThat(form.fields()).filteredOn(f -> f.name().equals("couldBeBetter")).singleElement()
+                .satisfies(f -> assertThat(f.error()).isEqualTo("That's 2,001 characters; please keep it to 2,000 or fewer."));
+        assertThat(answerCount()).isZero();
+
+        // With the stage fixed the answer reaches the recorder, which refuses it inside the answer's transaction.
+        priya.submit(Map.of("rating." + skillId("testing"), "2"));
+        assertThat(priya.lastForm().fields()).filteredOn(f -> f.name().equals("couldBeBetter")).singleElement()
+                .satisfies(f -> assertThat(f.error()).isEqualTo("That's 2,001 characters; please keep it to 2,000 or fewer."));
+        assertThat(answerCount()).isZero();
+        assertThat(jdbc.sql("select status from feedback_request_recipients r join people p on p.id = r.recipient_id "
+                + "where r.organisation_id = ? and p.key = 'priya'").param(org.id()).query(String.class).single()).isEqualTo("pending");
+        assertThat(chat.inboxOf("ben")).noneMatch(m -> m.contains("answered your request"));
+
+        priya.submit(Map.of("couldBeBetter", "Shorter.")).expectReply("Thanks!");
+        assertThat(jdbc.sql("select could_be_better from feedback_items where organisation_id = ? and request_id is not null")
+                .param(org.id()).query(String.class).single()).isEqualTo("Shorter.");
     }
 
     @Test
@@ -176,6 +206,10 @@ class RequestFeedbackTest {
         assertThat(priya.lastForm().fields().getFirst().value()).isEqualTo(essay);
         assertThat(jdbc.sql("select count(*) from feedback_items where organisation_id = ?").param(org.id())
                 .query(Integer.class).single()).isZero();
+    }
+
+    private int answerCount() {
+        return jdbc.sql("select count(*) from feedback_items where organisation_id = ?").param(org.id()).query(Integer.class).single();
     }
 
     private int objectiveCount(String title) {
