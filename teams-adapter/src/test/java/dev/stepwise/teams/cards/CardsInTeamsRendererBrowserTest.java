@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.stepwise.core.conversation.Block;
+import dev.stepwise.core.conversation.Block.Choice;
 import dev.stepwise.teams.cards.TeamsRendererInChromium.CutLabel;
 import dev.stepwise.teams.cards.TeamsRendererInChromium.Rendering;
 import java.io.IOException;
@@ -63,18 +65,60 @@ class CardsInTeamsRendererBrowserTest {
 
     private void showsEveryLabelWhole(int number, FlowCards.Shown shown) throws IOException {
         ObjectNode card = renderer.render(shown.blocks()).card();
-        Rendering rendering = teams.render(card, CHAT_WIDTH_PX);
+        List<String> problems = problems(card);
         teams.screenshot(PICTURES.resolve("%02d-%s.png".formatted(number, fileName(shown.name()))));
-        List<String> problems = new ArrayList<>();
-        rendering.rejected().forEach(complaint -> problems.add("rejected by the renderer: " + complaint));
-        rendering.cut().forEach(cut -> problems.add(cut.kind() + " cut: \u201c" + cut.label() + "\u201d"));
-        rendering.notShown().forEach(title -> problems.add("action not shown as a button: \u201c" + title + "\u201d"));
         assertThat(problems).as("%s, in a %d px Teams chat; the card:%n%s", shown.name(), CHAT_WIDTH_PX, card.toPrettyString())
                 .isEmpty();
     }
 
+    private static List<String> problems(ObjectNode card) {
+        Rendering rendering = teams.render(card, CHAT_WIDTH_PX);
+        List<String> problems = new ArrayList<>();
+        rendering.rejected().forEach(complaint -> problems.add("rejected by the renderer: " + complaint));
+        rendering.cut().forEach(cut -> problems.add(cut.kind() + " cut: \u201c" + cut.label() + "\u201d"));
+        rendering.notShown().forEach(title -> problems.add("action not shown as a button: \u201c" + title + "\u201d"));
+        return problems;
+    }
+
     private static String fileName(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** Layouts of the production renderer that no flow shows today, checked the same way. */
+    @Nested
+    class LayoutsNoFlowShowsYet {
+
+        private static final String LONG = "Yes, I can mentor Stakeholder management and influencing across the organisation";
+
+        @Test
+        void aLoneChoiceTooLongForAButtonIsATappableRowThatReadsWhole() {
+            ObjectNode card = renderer.card(List.of(new Block.Choices("Would you like to offer to mentor it?", List.of(
+                    new Choice(LONG, "say", "mentor", Choice.Style.PRIMARY), Choice.of("No, thanks", "flow.no", "no")))), null);
+            assertThat(problems(card)).isEmpty();
+            assertThat(Cards.ofType(card, "Container")).singleElement()
+                    .satisfies(row -> assertThat(row.path("selectAction").path("title").asText()).isEqualTo(LONG));
+        }
+
+        @Test
+        void longChoicesBesideAFormAreTappableRowsThatReadWhole() {
+            ObjectNode card = renderer.card(List.of(
+                    new Block.Choices("Which one?", List.of(Choice.of(FlowCards.LONG_OBJECTIVE, "pick", "1"),
+                            Choice.of(FlowCards.LONGER_OBJECTIVE, "pick", "2"))),
+                    new Block.Form("f", "Or say more", List.of(new Block.Field("text", "Text", Block.Field.Kind.TEXT, true,
+                            null, null, null, null, null, List.of())), "Send")), null);
+            assertThat(problems(card)).isEmpty();
+            assertThat(Cards.ofType(card, "Container")).hasSize(2);
+        }
+
+        @Test
+        void manyShortChoicesAreADropDownAndManyActionsOneButtonPerRow() {
+            List<Choice> people = new ArrayList<>();
+            IntStream.range(0, 10).forEach(i -> people.add(Choice.of("Person number " + i, "pick", "p" + i)));
+            people.add(new Choice("Cancel", "flow.cancel", "", Choice.Style.DANGER));
+            List<Choice> actions = IntStream.range(0, 7).mapToObj(i -> Choice.of("Action " + i, "act." + i, "v")).toList();
+            assertThat(problems(renderer.card(List.of(new Block.Choices("Who?", people)), null))).isEmpty();
+            assertThat(problems(renderer.card(List.of(new Block.Choices("What?", actions)), null))).isEmpty();
+        }
     }
 
     /** The measurements themselves: each finds what it is for in a card made to show it. */
