@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class PlaygroundPageBrowserTest {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final String LONG_OBJECTIVE = "Run a monthly reliability review with every platform engineer";
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static WebDriver browser;
 
@@ -91,5 +94,48 @@ class PlaygroundPageBrowserTest {
 
         Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(screenshot, Path.of("target", "playground.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void longChoiceLabelsWrapInANarrowWindowInsteadOfBeingCut() throws Exception {
+        browser.manage().window().setSize(new Dimension(420, 1000));
+        try {
+            browser.get("http://127.0.0.1:" + port + "/");
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+            wait.until(b -> !b.findElements(By.cssSelector(".pane[data-person-id]")).isEmpty());
+            WebElement pane = browser.findElements(By.cssSelector(".pane")).getFirst();
+            Select picker = new Select(pane.findElement(By.cssSelector("select.person-picker")));
+            picker.getOptions().stream().filter(o -> o.getText().startsWith("Amara Okafor")).findFirst().orElseThrow().click();
+            String amara = picker.getFirstSelectedOption().getAttribute("value");
+            wait.until(b -> amara.equals(pane.getAttribute("data-person-id")));
+
+            pane.findElement(By.cssSelector(".composer input[name=text]")).sendKeys("request feedback from Kofi Mensah");
+            pane.findElement(By.cssSelector(".composer button[type=submit]")).click();
+            wait.until(b -> pane.findElements(By.cssSelector("button.choice")).stream()
+                    .anyMatch(c -> c.getText().contains(LONG_OBJECTIVE)));
+
+            List<String> cut = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                    const pane = arguments[0];
+                    const box = pane.querySelector('.conversation').getBoundingClientRect();
+                    return Array.from(pane.querySelectorAll('button.choice')).filter((b) => {
+                      const r = b.getBoundingClientRect();
+                      return b.scrollWidth > b.clientWidth + 1 || r.left < box.left - 1 || r.right > box.right + 1;
+                    }).map((b) => b.textContent);""", pane);
+            Path screenshot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+            Files.copy(screenshot, Path.of("target", "playground-narrow.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            assertThat(cut).as("choice labels cut or outside the conversation in a 420 px window").isEmpty();
+            WebElement longChoice = pane.findElements(By.cssSelector("button.choice")).stream()
+                    .filter(c -> c.getText().contains(LONG_OBJECTIVE)).findFirst().orElseThrow();
+            assertThat(longChoice.getText()).isEqualTo(LONG_OBJECTIVE);
+            assertThat(longChoice.getSize().getHeight()).as("the long label wraps onto more lines").isGreaterThan(40);
+
+            pane.findElement(By.cssSelector(".composer input[name=text]")).sendKeys("cancel");
+            pane.findElement(By.cssSelector(".composer button[type=submit]")).click();
+            wait.until(b -> pane.findElement(By.cssSelector(".conversation")).getText().contains("cancelled"));
+        } finally {
+            ((JavascriptExecutor) browser).executeScript("window.localStorage.clear();");
+            browser.manage().window().setSize(new Dimension(1600, 1000));
+        }
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Renders the core's neutral blocks as Slack Block Kit within every Block Kit limit: messages, modals and the Home
- * tab. Stateless and thread-safe. Text that is too long is split or shortened with "…"; ids and values that must
- * come back intact are refused with {@link IllegalArgumentException} when Slack could not carry them.
+ * tab. Stateless and thread-safe. Text that is too long is split or shortened with "…", but a choice's label is never
+ * cut: one too long for a button is shown whole as a section's text beside a "Choose" button; ids and values that
+ * must come back intact are refused with {@link IllegalArgumentException} when Slack could not carry them.
  */
 public final class BlockKitRenderer {
 

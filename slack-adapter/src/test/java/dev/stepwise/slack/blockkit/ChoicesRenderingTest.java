@@ -135,26 +135,73 @@ class ChoicesRenderingTest {
     }
 
     @Test
-    void buttonLabelsAreKeptAt75AndShortenedBeyond() {
+    void aLabelOf75IsAButtonAndALongerOneIsASectionWithTheWholeLabelAndAChooseButton() {
         String at = "L".repeat(75);
-        List<JsonObject> buttons = elements(render(null, List.of(Choice.of(at, "a", "1"), Choice.of(at + "M", "a", "2"))), 0);
-        assertThat(BlockKitJson.text(buttons.get(0))).isEqualTo(at);
-        assertThat(BlockKitJson.text(buttons.get(1))).hasSize(75).isEqualTo("L".repeat(74) + "…");
+        String longer = "Run a monthly customer advisory board with our five largest enterprise accounts";
+        JsonArray blocks = render("Which objective?", List.of(Choice.of(at, "pick", "1"), Choice.of(longer, "pick", "2"),
+                new Choice("Cancel", "flow.cancel", "x", Choice.Style.DANGER)));
+
+        assertThat(types(blocks)).containsExactly("section", "actions", "section", "actions");
+        assertThat(elements(blocks, 1)).extracting(BlockKitJson::text).containsExactly(at);
+        JsonObject section = blocks.get(2).getAsJsonObject();
+        assertThat(section.getAsJsonObject("text").get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(text(section)).isEqualTo(longer);
+        JsonObject choose = section.getAsJsonObject("accessory");
+        assertThat(string(choose, "type")).isEqualTo("button");
+        assertThat(text(choose)).isEqualTo("Choose");
+        assertThat(string(choose, "action_id")).isEqualTo("pick#1");
+        assertThat(string(choose, "value")).isEqualTo("2");
+        assertThat(elements(blocks, 3)).extracting(b -> string(b, "action_id")).containsExactly("flow.cancel#2");
+        assertEveryLabelWhole(blocks, List.of(at, longer, "Cancel"));
     }
 
     @Test
-    void aLabelIsNeverCutInsideASurrogatePair() {
-        String label = "x".repeat(73) + "😀😀";
-        List<JsonObject> buttons = elements(render(null, List.of(Choice.of(label, "a", "1"))), 0);
-        assertThat(BlockKitJson.text(buttons.getFirst())).isEqualTo("x".repeat(73) + "…");
+    void aLongLabelKeepsItsStyleAndAnEmojiAtTheEndIsNotCut() {
+        String label = "x".repeat(73) + "\ud83d\ude00\ud83d\ude00";
+        JsonArray blocks = render(null, List.of(new Choice(label, "a", "1", Choice.Style.PRIMARY)));
+        assertThat(types(blocks)).containsExactly("section");
+        assertThat(text(blocks.get(0).getAsJsonObject())).isEqualTo(label);
+        assertThat(string(blocks.get(0).getAsJsonObject().getAsJsonObject("accessory"), "style")).isEqualTo("primary");
     }
 
     @Test
-    void optionTextsAreKeptAt75AndShortenedBeyond() {
-        List<Choice> choices = IntStream.range(0, 6).mapToObj(i -> Choice.of("O".repeat(75 + i % 2), "pick", "v" + i)).toList();
-        List<JsonObject> options = objects(elements(render(null, choices), 0).getFirst().getAsJsonArray("options"));
-        assertThat(BlockKitJson.text(options.get(0))).isEqualTo("O".repeat(75));
-        assertThat(BlockKitJson.text(options.get(1))).isEqualTo("O".repeat(74) + "…");
+    void optionTextsOf75AreASelectButAGroupWithALongerLabelIsButtonsAndSections() {
+        List<Choice> fitting = IntStream.range(0, 6).mapToObj(i -> Choice.of("O".repeat(75), "pick", "v" + i)).toList();
+        List<JsonObject> options = objects(elements(render(null, fitting), 0).getFirst().getAsJsonArray("options"));
+        assertThat(options).extracting(BlockKitJson::text).containsOnly("O".repeat(75));
+
+        List<Choice> oneLonger = IntStream.range(0, 6).mapToObj(i -> Choice.of(i == 0 ? "O".repeat(80) : "O".repeat(70) + i, "pick", "v" + i)).toList();
+        JsonArray blocks = render("Pick", oneLonger);
+        assertThat(objects(blocks).stream().flatMap(b -> b.has("elements")
+                ? objects(b.getAsJsonArray("elements")).stream() : java.util.stream.Stream.of()))
+                .extracting(e -> string(e, "type")).doesNotContain("static_select");
+        assertEveryLabelWhole(blocks, oneLonger.stream().map(Choice::label).toList());
+        assertThat(objects(blocks).stream().filter(b -> b.has("accessory"))
+                .map(b -> string(b.getAsJsonObject("accessory"), "value"))).containsExactly("v0");
+    }
+
+    /** Every label shows whole, as a button, an option or a section's text, and nothing on screen ends cut. */
+    private static void assertEveryLabelWhole(JsonArray blocks, List<String> labels) {
+        List<String> shown = new java.util.ArrayList<>();
+        for (JsonObject block : objects(blocks)) {
+            if (block.has("text")) {
+                shown.add(text(block));
+            }
+            if (block.has("accessory")) {
+                shown.add(text(block.getAsJsonObject("accessory")));
+            }
+            if (block.has("elements")) {
+                for (JsonObject element : objects(block.getAsJsonArray("elements"))) {
+                    if (element.has("text")) {
+                        shown.add(text(element));
+                    }
+                    if (element.has("options")) {
+                        objects(element.getAsJsonArray("options")).forEach(o -> shown.add(text(o)));
+                    }
+                }
+            }
+        }
+        assertThat(shown).containsAll(labels).noneMatch(t -> t.endsWith("\u2026"));
     }
 
     @Test

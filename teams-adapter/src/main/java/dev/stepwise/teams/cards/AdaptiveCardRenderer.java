@@ -13,12 +13,16 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>Text: a wrapping TextBlock in Teams markdown (see below).</li>
  *   <li>Choices: the prompt, then {@code Action.Execute} buttons (verb {@value CardActions#VERB_CHOICE}, data
- *       {@code {"actionId", "value"}}, PRIMARY "positive", DANGER "destructive"), six per ActionSet so Teams shows
- *       them all. When a card's only crowded group (six or more choices sharing an action id, seven or more choices
- *       in all) can be its only input, that group becomes a compact drop-down with a "Choose" button whose data
- *       arrives in the same shape.</li>
+ *       {@code {"actionId", "value"}}, PRIMARY "positive", DANGER "destructive") laid out so that every title reads
+ *       whole in a 420 px chat: side by side when up to six fit on one line, else one per line, and a title too long
+ *       for any button as a tappable row whose text wraps. When a card's only crowded group (six or more choices
+ *       sharing an action id, seven or more choices in all), or its only group of choices sharing an action id with
+ *       a title too long for a button, can be its only input, that group becomes a menu with a "Choose" button
+ *       whose data arrives in the same shape: a compact drop-down when every title fits in one, else a list of
+ *       options whose titles wrap.</li>
  *   <li>Form: title, one input per field ({@code id} "field." + name; label, placeholder, pre-filled value,
- *       maxLength, isRequired with an error message; SELECT is a compact Input.ChoiceSet), the core's error for a
+ *       maxLength, isRequired with an error message; SELECT is an Input.ChoiceSet, compact unless an option is too
+ *       long for a drop-down in a 420 px chat, then expanded with wrapping titles), the core's error for a
  *       field in attention colour right under its input, the hint in subtle text, and one {@code Action.Execute}
  *       submit (verb {@value CardActions#VERB_FORM}, data {@code {"formId", "fields"}}; Teams adds the inputs).</li>
  *   <li>Card: title, subtitle and a FactSet. Links: a bulleted list of links with notes. Progress: label, a

@@ -13,8 +13,8 @@ import java.util.Optional;
  * sends back ({@code activity.value.action} = {@code {"type": "Action.Execute", "verb", "data"}}; Teams adds each
  * input's value to {@code data} under the input's id):
  * <ul>
- *   <li>verb {@value #VERB_CHOICE}, data {@code {"actionId": …, "value": …}}: a choice (a button, or the drop-down
- *       of many choices, whose input id is {@code value}) → {@link Input.ButtonPressed}.</li>
+ *   <li>verb {@value #VERB_CHOICE}, data {@code {"actionId": …, "value": …}}: a choice (a button, a tappable row, or
+ *       the Choose button of a menu of choices, whose input id is {@code value}) → {@link Input.ButtonPressed}.</li>
  *   <li>verb {@value #VERB_FORM}, data {@code {"formId": …, "fields": [names…], "field.<name>": value…}} (a second
  *       form in the same card also carries {@code "fieldPrefix": "field2."}) → {@link Input.FormSubmitted} with
  *       every field's value by name; a field Teams left out, or sent as null, is "".</li>

@@ -114,7 +114,7 @@ final class CardBuilder {
         return switch (blocks.get(index)) {
             case Block.Text text -> Elements.present(text.markdown())
                     ? List.of(Elements.textBlock(shrink.markdown(TeamsMarkdown.card(text.markdown())))) : List.of();
-            case Block.Choices choices -> ChoicesRenderer.render(choices, layout.dropdown(index), shrink);
+            case Block.Choices choices -> ChoicesRenderer.render(choices, layout.menu(index), shrink);
             case Block.Form form -> FormRenderer.render(form, layout.fieldPrefix(index), shrink);
             case Block.Card card -> FactCardRenderer.render(card, shrink);
             case Block.Links links -> LinksRenderer.render(links, shrink);

@@ -14,10 +14,13 @@ final class CardLimits {
     static final int CARD_FALLBACK_TEXT = 300;
     /** Teams shows at most six actions side by side in one action set; the rest go to an overflow menu. */
     static final int ACTIONS_PER_SET = 6;
-    /** More choices than this become a drop-down when most of them share an action id. */
+    /** More choices than this become a menu when a row's worth of them share an action id. */
     static final int MAX_BUTTONS = 6;
-    /** Button titles, input labels and option titles, in chars: Teams cuts them on screen long before this. */
-    static final int LABEL = 120;
+    /**
+     * Button titles, input labels and option titles, in chars: a guard on the card's size only, above any title the
+     * core writes (objective titles are at most 200), since long choices are shown wrapping, whole.
+     */
+    static final int LABEL = 300;
     /** When a card is too big, no text is shortened below this many chars before lists are shortened. */
     static final int MIN_TEXT = 80;
     /** Teams refreshes a card automatically for at most 60 users. */

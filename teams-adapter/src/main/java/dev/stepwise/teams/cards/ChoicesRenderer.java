@@ -9,29 +9,31 @@ import dev.stepwise.core.conversation.Block.Choice;
 import java.util.ArrayList;
 import java.util.List;
 
-// Choices as Action.Execute buttons, six to an action set so Teams shows every one. When the layout picks an action id
-// for a drop-down, that id's choices become one compact Input.ChoiceSet (input id "value") with a "Choose" button in
-// the place of the first of them; the action's data then arrives as {actionId, value} like a button's.
+// Choices as Action.Execute buttons laid out so that every title reads whole in a narrow chat (Elements.buttonRows).
+// When the layout picks an action id for a menu, that id's choices become one Input.ChoiceSet (input id "value") with
+// a "Choose" button in the place of the first of them: a compact drop-down when every title fits in one, else a list
+// of options whose titles wrap. The action's data then arrives as {actionId, value} like a button's.
 final class ChoicesRenderer {
 
     static final String CHOOSE = "Choose";
+    static final String MENU_LABEL = "Choose one";
 
     private ChoicesRenderer() {
     }
 
-    static List<ObjectNode> render(Block.Choices choices, String dropdownActionId, Shrink shrink) {
+    static List<ObjectNode> render(Block.Choices choices, String menuActionId, Shrink shrink) {
         List<ObjectNode> elements = new ArrayList<>();
         if (Elements.present(choices.prompt())) {
             elements.add(Elements.textBlock(shrink.markdown(TeamsMarkdown.card(choices.prompt()))));
         }
-        boolean hasMenu = dropdownActionId != null
-                && choices.choices().stream().anyMatch(c -> dropdownActionId.equals(c.actionId()));
+        boolean hasMenu = menuActionId != null
+                && choices.choices().stream().anyMatch(c -> menuActionId.equals(c.actionId()));
         ObjectNode choose = hasMenu ? Elements.execute(CHOOSE, CardActions.VERB_CHOICE,
-                JSON.objectNode().put(CardActions.ACTION_ID, dropdownActionId), "positive", true) : null;
+                JSON.objectNode().put(CardActions.ACTION_ID, menuActionId), "positive", true) : null;
         List<ObjectNode> actions = new ArrayList<>();
         List<Choice> menu = new ArrayList<>();
         for (Choice choice : choices.choices()) {
-            if (hasMenu && dropdownActionId.equals(choice.actionId())) {
+            if (hasMenu && menuActionId.equals(choice.actionId())) {
                 if (menu.isEmpty()) {
                     actions.add(choose);
                 }
@@ -46,9 +48,9 @@ final class ChoicesRenderer {
         }
         List<Choice> keptMenu = shrink.list(menu);
         if (!keptMenu.isEmpty()) {
-            elements.add(dropdown(keptMenu));
+            elements.add(menu(keptMenu));
         }
-        elements.addAll(Elements.actionSets(keptActions));
+        elements.addAll(Elements.buttonRows(keptActions));
         int shown = keptActions.size() - (choose == null ? 0 : 1) + keptMenu.size();
         int missing = choices.choices().size() - shown;
         if (missing > 0) {
@@ -65,12 +67,23 @@ final class ChoicesRenderer {
         return Elements.execute(Elements.label(choice.label()), CardActions.VERB_CHOICE, data, style(choice.style()), false);
     }
 
-    private static ObjectNode dropdown(List<Choice> choices) {
+    /** Whether this choice's title would be cut on a button of its own in a narrow chat. */
+    static boolean tooLongForAButton(Choice choice) {
+        return !ChatWidth.fitsAButton(Elements.label(choice.label()));
+    }
+
+    private static ObjectNode menu(List<Choice> choices) {
         ObjectNode input = JSON.objectNode();
         input.put("type", "Input.ChoiceSet");
         input.put("id", CardActions.VALUE);
-        input.put("style", "compact");
-        input.put("placeholder", "Choose\u2026");
+        input.put("label", MENU_LABEL);
+        if (choices.stream().allMatch(c -> ChatWidth.fitsADropDown(Elements.label(c.label())))) {
+            input.put("style", "compact");
+            input.put("placeholder", "Choose\u2026");
+        } else {
+            input.put("style", "expanded");
+            input.put("wrap", true);
+        }
         input.put("isRequired", true);
         input.put("errorMessage", "Please choose one first.");
         ArrayNode list = input.putArray("choices");

@@ -44,17 +44,41 @@ final class Elements {
         return action;
     }
 
-    /** The actions in order, in as many action sets as needed to keep every one of them on screen. */
-    static List<ObjectNode> actionSets(List<ObjectNode> actions) {
-        List<ObjectNode> sets = new ArrayList<>();
-        for (int from = 0; from < actions.size(); from += CardLimits.ACTIONS_PER_SET) {
-            ObjectNode set = JSON.objectNode();
-            set.put("type", "ActionSet");
-            ArrayNode list = set.putArray("actions");
-            actions.subList(from, Math.min(from + CardLimits.ACTIONS_PER_SET, actions.size())).forEach(list::add);
-            sets.add(set);
+    /**
+     * The actions in order, each with its title whole in a {@value ChatWidth#CHAT_PX} px chat: side by side in one
+     * action set when they fit on one line, else one per line; an action whose title is too long for any button is a
+     * tappable row instead, its title wrapping.
+     */
+    static List<ObjectNode> buttonRows(List<ObjectNode> actions) {
+        List<String> titles = actions.stream().map(action -> action.path("title").asText()).toList();
+        if (actions.size() <= CardLimits.ACTIONS_PER_SET && ChatWidth.fitSideBySide(titles)) {
+            return actions.isEmpty() ? List.of() : List.of(actionSet(actions));
         }
-        return sets;
+        List<ObjectNode> rows = new ArrayList<>();
+        for (ObjectNode action : actions) {
+            ObjectNode row = ChatWidth.fitsAButton(action.path("title").asText()) ? actionSet(List.of(action)) : tappableRow(action);
+            rows.add(rows.isEmpty() ? row : row.put("spacing", "Small"));
+        }
+        return rows;
+    }
+
+    private static ObjectNode actionSet(List<ObjectNode> actions) {
+        ObjectNode set = JSON.objectNode();
+        set.put("type", "ActionSet");
+        ArrayNode list = set.putArray("actions");
+        actions.forEach(list::add);
+        return set;
+    }
+
+    // A shaded row that does what the action does when tapped, its title wrapping in the button's colour.
+    private static ObjectNode tappableRow(ObjectNode action) {
+        ObjectNode row = JSON.objectNode();
+        row.put("type", "Container");
+        row.put("style", "emphasis");
+        row.set("selectAction", action);
+        String colour = "destructive".equals(action.path("style").asText()) ? "Attention" : "Accent";
+        row.putArray("items").add(textBlock(action.path("title").asText()).put("weight", "Bolder").put("color", colour));
+        return row;
     }
 
     /** A title, label or option: stripped, never empty, at most {@link CardLimits#LABEL} chars. */

@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 // A form in the card: its title, then per field the input (id = prefix + field name, with label, placeholder,
-// pre-filled value, maxLength, isRequired + errorMessage), the core's validation error in attention colour right
-// under it, and the hint in subtle text; then one Action.Execute "form" submit carrying the form id and field names.
+// pre-filled value, maxLength, isRequired + errorMessage; a SELECT is a compact drop-down, or a list of options whose
+// titles wrap when one is too long for a drop-down in a narrow chat), the core's validation error in attention colour
+// right under it, and the hint in subtle text; then one Action.Execute "form" submit carrying the form id and field
+// names.
 final class FormRenderer {
 
     static final String DEFAULT_SUBMIT = "Submit";
@@ -42,7 +44,7 @@ final class FormRenderer {
             data.put(CardActions.FIELD_PREFIX_KEY, fieldPrefix);
         }
         String submit = Elements.present(form.submitLabel()) ? Elements.label(form.submitLabel()) : DEFAULT_SUBMIT;
-        elements.addAll(Elements.actionSets(List.of(
+        elements.addAll(Elements.buttonRows(List.of(
                 Elements.execute(submit, CardActions.VERB_FORM, data, "positive", true))));
         return elements;
     }
@@ -56,7 +58,6 @@ final class FormRenderer {
             input.put("label", Elements.label(field.label()));
         }
         if (select) {
-            input.put("style", "compact");
             ArrayNode choices = input.putArray("choices");
             List<Block.Option> kept = new ArrayList<>(shrink.list(field.options()));
             field.options().stream()
@@ -64,6 +65,12 @@ final class FormRenderer {
                     .findFirst().ifPresent(kept::add);
             kept.forEach(o -> choices.addObject().put("title", Elements.label(o.label()))
                     .put("value", o.value() == null ? "" : o.value()));
+            if (kept.stream().allMatch(o -> ChatWidth.fitsADropDown(Elements.label(o.label())))) {
+                input.put("style", "compact");
+            } else {
+                input.put("style", "expanded");
+                input.put("wrap", true);
+            }
         } else {
             if (field.kind() == Field.Kind.TEXTAREA) {
                 input.put("isMultiline", true);

@@ -6,15 +6,16 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /*
  * Card-wide decisions, by block index. Input ids must be unique in a card, and any Action.Execute that sends inputs
  * sends (and validates) all of the card's inputs. So: the first form's inputs are "field.<name>", a later form's
- * "field<n>.<name>"; and a drop-down for many choices (input id "value") is used only when it is the card's one and
- * only input, i.e. no form and no second candidate. Otherwise choices stay buttons, six per row.
+ * "field<n>.<name>"; and a menu for the choices of one action id (one input, id "value", with a Choose button) is used
+ * only when it is the card's one and only input, i.e. no form and no second candidate. A candidate is an action id
+ * with a row's worth of choices in a block of more than six (crowded), or with two or more choices of which one is too
+ * long for a button in a narrow chat. Otherwise choices stay buttons, laid out by Elements.buttonRows.
  */
-record Layout(Map<Integer, String> dropdowns, Map<Integer, String> fieldPrefixes) {
+record Layout(Map<Integer, String> menus, Map<Integer, String> fieldPrefixes) {
 
     static Layout of(List<Block> blocks) {
         Map<Integer, String> prefixes = new HashMap<>();
@@ -23,8 +24,8 @@ record Layout(Map<Integer, String> dropdowns, Map<Integer, String> fieldPrefixes
             switch (blocks.get(i)) {
                 case Block.Form ignored -> prefixes.put(i, prefixes.isEmpty()
                         ? CardActions.FIELD_PREFIX : "field" + (prefixes.size() + 1) + ".");
-                case Block.Choices choices when choices.choices().size() > CardLimits.MAX_BUTTONS -> {
-                    for (String actionId : crowdedActionIds(choices)) {
+                case Block.Choices choices -> {
+                    for (String actionId : menuActionIds(choices)) {
                         candidates.add(Map.entry(i, actionId));
                     }
                 }
@@ -32,24 +33,28 @@ record Layout(Map<Integer, String> dropdowns, Map<Integer, String> fieldPrefixes
                 }
             }
         }
-        Map<Integer, String> dropdowns = prefixes.isEmpty() && candidates.size() == 1
+        Map<Integer, String> menus = prefixes.isEmpty() && candidates.size() == 1
                 ? Map.of(candidates.getFirst().getKey(), candidates.getFirst().getValue()) : Map.of();
-        return new Layout(dropdowns, prefixes);
+        return new Layout(menus, prefixes);
     }
 
-    String dropdown(int blockIndex) {
-        return dropdowns.get(blockIndex);
+    /** The action id whose choices in this block are a menu, or null. */
+    String menu(int blockIndex) {
+        return menus.get(blockIndex);
     }
 
     String fieldPrefix(int blockIndex) {
         return fieldPrefixes.getOrDefault(blockIndex, CardActions.FIELD_PREFIX);
     }
 
-    // Action ids shared by at least a row's worth of choices.
-    private static List<String> crowdedActionIds(Block.Choices choices) {
-        Map<String, Long> counts = choices.choices().stream().filter(c -> c.actionId() != null)
-                .collect(Collectors.groupingBy(Block.Choice::actionId, LinkedHashMap::new, Collectors.counting()));
-        return counts.entrySet().stream().filter(e -> e.getValue() >= CardLimits.MAX_BUTTONS)
+    private static List<String> menuActionIds(Block.Choices choices) {
+        Map<String, List<Block.Choice>> byActionId = new LinkedHashMap<>();
+        choices.choices().stream().filter(c -> c.actionId() != null)
+                .forEach(c -> byActionId.computeIfAbsent(c.actionId(), id -> new ArrayList<>()).add(c));
+        boolean manyChoices = choices.choices().size() > CardLimits.MAX_BUTTONS;
+        return byActionId.entrySet().stream()
+                .filter(e -> manyChoices && e.getValue().size() >= CardLimits.MAX_BUTTONS
+                        || e.getValue().size() >= 2 && e.getValue().stream().anyMatch(ChoicesRenderer::tooLongForAButton))
                 .map(Map.Entry::getKey).toList();
     }
 }

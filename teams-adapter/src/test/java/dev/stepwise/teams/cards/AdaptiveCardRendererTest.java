@@ -162,15 +162,81 @@ class AdaptiveCardRendererTest {
         }
 
         @Test
-        void moreThanSixDifferentActionsStayButtonsSixToARow() {
-            List<Choice> menu = IntStream.range(0, 8).mapToObj(i -> Choice.of("Item " + i, "menu." + i, "v")).toList();
-            ObjectNode card = card(new Block.Choices("Menu", menu));
+        void choicesThatDoNotFitSideBySideInANarrowChatAreOneButtonPerRowInOrder() {
+            ObjectNode card = card(new Block.Choices(null, List.of(
+                    new Choice("Give feedback", "say", "give feedback", Choice.Style.PRIMARY),
+                    Choice.of("Request feedback", "say", "request feedback"), Choice.of("My feedback", "say", "my feedback"),
+                    Choice.of("My goals", "say", "my goals"))));
             List<JsonNode> sets = ofType(card, "ActionSet");
-            assertThat(sets).hasSize(2);
-            assertThat(sets.get(0).path("actions")).hasSize(6);
-            assertThat(sets.get(1).path("actions")).hasSize(2);
+            assertThat(sets).hasSize(4).allSatisfy(set -> assertThat(set.path("actions")).hasSize(1));
             assertThat(actions(card)).extracting(a -> a.path("title").asText())
-                    .containsExactly("Item 0", "Item 1", "Item 2", "Item 3", "Item 4", "Item 5", "Item 6", "Item 7");
+                    .containsExactly("Give feedback", "Request feedback", "My feedback", "My goals");
+            assertThat(sets).extracting(set -> set.path("spacing").asText()).containsExactly("", "Small", "Small", "Small");
+            assertThat(action(card, "My goals").path("data").toString()).isEqualTo("{\"actionId\":\"say\",\"value\":\"my goals\"}");
+        }
+
+        @Test
+        void moreThanSixActionsAreOneButtonPerRowEvenWhenShort() {
+            List<Choice> menu = IntStream.range(0, 7).mapToObj(i -> Choice.of("" + i, "menu." + i, "v")).toList();
+            ObjectNode card = card(new Block.Choices("Menu", menu));
+            assertThat(ofType(card, "ActionSet")).hasSize(7);
+            assertThat(actions(card)).extracting(a -> a.path("title").asText()).containsExactly("0", "1", "2", "3", "4", "5", "6");
+        }
+
+        @Test
+        void aGroupWithATitleTooLongForAButtonIsAListOfWrappingOptionsWithAChooseButton() {
+            String longTitle = "Run a monthly customer advisory board with our five largest enterprise accounts";
+            ObjectNode card = card(new Block.Choices("Which objective?", List.of(Choice.of("Grow two engineers", "req.objective@n", "o1"),
+                    Choice.of(longTitle, "req.objective@n", "o2"), Choice.of("Not about an objective", "req.objective@n", "none"),
+                    new Choice("Cancel", "req.cancel@n", "", Choice.Style.DANGER))));
+
+            assertThat(types(card)).containsExactly("TextBlock", "Input.ChoiceSet", "ActionSet");
+            JsonNode options = input(card, "value");
+            assertThat(options.path("style").asText()).isEqualTo("expanded");
+            assertThat(options.path("wrap").asBoolean()).isTrue();
+            assertThat(options.path("label").asText()).isEqualTo("Choose one");
+            assertThat(options.path("isRequired").asBoolean()).isTrue();
+            assertThat(options.path("choices").get(1).toString()).isEqualTo("{\"title\":\"" + longTitle + "\",\"value\":\"o2\"}");
+            assertThat(actions(card)).extracting(a -> a.path("title").asText()).containsExactly("Choose", "Cancel");
+            assertThat(action(card, "Choose").path("data").toString()).isEqualTo("{\"actionId\":\"req.objective@n\"}");
+            assertThat(action(card, "Choose").path("associatedInputs").asText()).isEqualTo("auto");
+            assertThat(action(card, "Cancel").path("associatedInputs").asText()).isEqualTo("none");
+        }
+
+        @Test
+        void aLoneTitleTooLongForAButtonIsATappableRowDoingWhatTheButtonWould() {
+            String longTitle = "Yes, I can mentor Stakeholder management and influencing across the organisation";
+            ObjectNode card = card(new Block.Choices(null, List.of(new Choice(longTitle, "say", "mentor", Choice.Style.PRIMARY),
+                    Choice.of("No, thanks", "offer.no@n", "no"))));
+
+            assertThat(types(card)).containsExactly("Container", "ActionSet");
+            JsonNode row = body(card).getFirst();
+            assertThat(row.path("selectAction").path("type").asText()).isEqualTo("Action.Execute");
+            assertThat(row.path("selectAction").path("verb").asText()).isEqualTo("choice");
+            assertThat(row.path("selectAction").path("associatedInputs").asText()).isEqualTo("none");
+            assertThat(row.path("selectAction").path("data").toString()).isEqualTo("{\"actionId\":\"say\",\"value\":\"mentor\"}");
+            assertThat(row.path("items").get(0).path("text").asText()).isEqualTo(longTitle);
+            assertThat(row.path("items").get(0).path("wrap").asBoolean()).isTrue();
+            assertThat(CardActions.toInput(Cards.invokeAction(row.path("selectAction"))))
+                    .contains(new dev.stepwise.core.conversation.Input.ButtonPressed("say", "mentor"));
+        }
+
+        @Test
+        void longTitlesBesideAFormAreTappableRowsBecauseAMenuWouldShareItsInputs() {
+            List<Choice> choices = List.of(Choice.of("L".repeat(60), "pick", "1"), Choice.of("M".repeat(60), "pick", "2"));
+            ObjectNode card = card(new Block.Choices("Pick", choices),
+                    form(new Field("text", "Text", Field.Kind.TEXT, true, null, null, null, null, null, List.of())));
+            assertThat(ofType(card, "Input.ChoiceSet")).isEmpty();
+            assertThat(ofType(card, "Container")).extracting(c -> c.path("selectAction").path("data").path("value").asText())
+                    .containsExactly("1", "2");
+        }
+
+        @Test
+        void aTitleIsKeptWholeUpToThreeHundredChars() {
+            String title = "Objective ".repeat(20).strip();
+            ObjectNode card = card(new Block.Choices(null, List.of(Choice.of(title, "a", "1"), Choice.of("x".repeat(301), "b", "2"))));
+            assertThat(ofType(card, "Container")).extracting(c -> c.path("selectAction").path("title").asText())
+                    .containsExactly(title, "x".repeat(299) + "\u2026");
         }
 
         @Test
@@ -278,6 +344,17 @@ class AdaptiveCardRendererTest {
             assertThat(submit.path("associatedInputs").asText()).isEqualTo("auto");
             assertThat(submit.path("data").toString())
                     .isEqualTo("{\"formId\":\"give.compose@n7\",\"fields\":[\"skill\",\"text\",\"title\"]}");
+        }
+
+        @Test
+        void aSelectWithAnOptionTooLongForADropDownIsAListOfWrappingOptions() {
+            ObjectNode card = card(form(new Field("question", "Question", Field.Kind.SELECT, false, null, null, "0", null, null,
+                    List.of(new Block.Option("What should I keep doing, start doing and stop doing?", "0"),
+                            new Block.Option("Anything else?", "1")))));
+            JsonNode question = input(card, "field.question");
+            assertThat(question.path("style").asText()).isEqualTo("expanded");
+            assertThat(question.path("wrap").asBoolean()).isTrue();
+            assertThat(question.path("value").asText()).isEqualTo("0");
         }
 
         @Test
