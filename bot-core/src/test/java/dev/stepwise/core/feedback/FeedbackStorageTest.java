@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.progress.ProgressEvents;
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -65,7 +66,7 @@ class FeedbackStorageTest {
         TestOrganisation other = TestOrganisation.create();
         NewFeedback crossing = new NewFeedback(org.personId("priya"), other.personId("ben"), null, List.of(), "Hi",
                 null, NewFeedback.Visibility.RECIPIENT, false);
-        assertThatThrownBy(() -> items.insert(org.id(), crossing, OffsetDateTime.now()))
+        assertThatThrownBy(() -> items.insert(org.id(), crossing, OffsetDateTime.now(CoreTestContext.bean(TestClock.class))))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 
