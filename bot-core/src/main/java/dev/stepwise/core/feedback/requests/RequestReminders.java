@@ -96,7 +96,7 @@ public class RequestReminders {
                             + "where organisation_id = ? and request_id = ? and recipient_id = ? and status = 'pending' and "
                             + column + " is null")
                     .params(at, w.organisationId(), w.requestId(), w.recipientId()).update() == 1;
-            if (claimed && remind(w.organisationId(), w.requestId(), w.recipientId(), w.firstSent()
+            if (claimed && remind(w.organisationId(), w.requestId(), w.recipientId(), zone, w.firstSent()
                     ? "A last reminder: %s would still value your feedback." : "A reminder: %s would value your feedback.")) {
                 sent++;
             }
@@ -127,7 +127,7 @@ public class RequestReminders {
                             where organisation_id = ? and request_id = ? and recipient_id = ? and status = 'snoozed'
                               and snoozed_until <= ?""")
                     .params(at, s.organisationId(), s.requestId(), s.recipientId(), at).update() == 1;
-            if (claimed && remind(s.organisationId(), s.requestId(), s.recipientId(),
+            if (claimed && remind(s.organisationId(), s.requestId(), s.recipientId(), zone,
                     "As you asked, a reminder: %s would value your feedback.")) {
                 sent++;
             }
@@ -150,7 +150,7 @@ public class RequestReminders {
         return expired.size();
     }
 
-    private boolean remind(UUID organisationId, UUID requestId, UUID recipientId, String opening) {
+    private boolean remind(UUID organisationId, UUID requestId, UUID recipientId, ZoneId zone, String opening) {
         Optional<FeedbackRequest> request = requests.find(organisationId, requestId);
         if (request.isEmpty()) {
             return false;
@@ -159,7 +159,7 @@ public class RequestReminders {
                 .map(id -> skills.find(organisationId, id)).flatMap(Optional::stream).map(Skill::name).toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.text(opening.formatted("**" + request.get().requesterName() + "**")));
-        blocks.addAll(RequestMessages.invitation(request.get(), skillNames));
+        blocks.addAll(RequestMessages.invitation(request.get(), skillNames, zone));
         return messengers.send(null, organisationId, recipientId, blocks);
     }
 
