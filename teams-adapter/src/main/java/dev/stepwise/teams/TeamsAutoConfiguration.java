@@ -95,8 +95,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    BotConnector teamsBotConnector(HttpClient teamsHttpClient, BotTokens teamsBotTokens) {
-        return new HttpBotConnector(teamsHttpClient, teamsBotTokens);
+    BotConnector teamsBotConnector(HttpClient teamsHttpClient, BotTokens teamsBotTokens, Clock clock) {
+        return new HttpBotConnector(teamsHttpClient, teamsBotTokens, clock);
     }
 
     @Bean
@@ -105,8 +105,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    ConversationReferences teamsConversations(JdbcClient jdbc) {
-        return new ConversationReferences(jdbc);
+    ConversationReferences teamsConversations(JdbcClient jdbc, Clock clock) {
+        return new ConversationReferences(jdbc, clock);
     }
 
     @Bean
