@@ -22,6 +22,10 @@ class CoreBeans {
                 llm.dailyTokensPerOrganisation(), llm.failuresBeforeOpen(), llm.openFor(), llm.maxConcurrentCalls());
     }
 
+    /**
+     * The one source of the time for the core, the adapters and the assembly (TimeComesFromTheClockTest keeps it so);
+     * the assembly's tests put a TestClock at their base instant in its place.
+     */
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {

@@ -61,8 +61,8 @@ public class SlackAutoConfiguration {
     }
 
     @Bean
-    SlackWebApi slackWebApi(SlackProperties properties) {
-        return new SlackWebApi(SlackWebApi.Settings.defaults(properties.apiUrl()));
+    SlackWebApi slackWebApi(SlackProperties properties, Clock clock) {
+        return new SlackWebApi(SlackWebApi.Settings.defaults(properties.apiUrl()), clock);
     }
 
     @Bean
@@ -71,11 +71,11 @@ public class SlackAutoConfiguration {
     }
 
     @Bean
-    InstallationService slackInstallations(SlackProperties properties, JdbcClient jdbc) {
+    InstallationService slackInstallations(SlackProperties properties, JdbcClient jdbc, Clock clock) {
         if (!properties.multiWorkspace()) {
             return null;
         }
-        return new JdbcInstallationService(jdbc, new TokenCipher(properties.tokenEncryptionKey()));
+        return new JdbcInstallationService(jdbc, new TokenCipher(properties.tokenEncryptionKey()), clock);
     }
 
     @Bean

@@ -8,26 +8,37 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 
-/** Posts to the adapter's request URL exactly as Slack does: signed with the signing secret, or deliberately not. */
+/**
+ * Posts to the adapter's request URL exactly as Slack does: signed with the signing secret at the time on the
+ * application's clock (so inside its replay window whatever the base instant), or deliberately not.
+ */
 public final class SignedRequests {
 
     public static final String SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
+    private final Clock clock;
 
-    public SignedRequests(int port) {
+    /** @param clock the application's clock */
+    public SignedRequests(int port, Clock clock) {
         this.port = port;
+        this.clock = clock;
+    }
+
+    /** Now on the application's clock, in seconds, as Slack puts it in {@code X-Slack-Request-Timestamp}. */
+    public long now() {
+        return clock.instant().getEpochSecond();
     }
 
     public HttpResponse<String> json(String body) {
-        return post(body, "application/json", Instant.now().getEpochSecond(), null, true);
+        return post(body, "application/json", now(), null, true);
     }
 
     public HttpResponse<String> jsonRetry(String body, int retryNum) {
-        return post(body, "application/json", Instant.now().getEpochSecond(), retryNum, true);
+        return post(body, "application/json", now(), retryNum, true);
     }
 
     /** Interactivity: {@code payload=<json>} form-encoded. */
@@ -36,7 +47,7 @@ public final class SignedRequests {
     }
 
     public HttpResponse<String> form(String body) {
-        return post(body, "application/x-www-form-urlencoded", Instant.now().getEpochSecond(), null, true);
+        return post(body, "application/x-www-form-urlencoded", now(), null, true);
     }
 
     public HttpResponse<String> post(String body, String contentType, long timestamp, Integer retryNum, boolean sign) {

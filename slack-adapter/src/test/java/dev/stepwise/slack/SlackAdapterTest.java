@@ -7,6 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.stepwise.core.people.People;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,10 @@ abstract class SlackAdapterTest {
     @Autowired
     People people;
 
+    /** The application's clock; back at the base instant before each test. */
+    @Autowired
+    TestClock clock;
+
     TestOrganisation org;
     SlackPayloads payloads;
     SignedRequests slack;
@@ -49,7 +54,8 @@ abstract class SlackAdapterTest {
         SlackStandIn.reset();
         org = TestOrganisation.create();
         payloads = new SlackPayloads("T" + org.key().toUpperCase());
-        slack = new SignedRequests(port);
+        clock.set(TestClock.base().toInstant());
+        slack = new SignedRequests(port, clock);
     }
 
     String slackUser(String personKey) {

@@ -15,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,13 +91,20 @@ class SlackRequestSecurityTest extends SlackAdapterTest {
 
     @Test
     void aCorrectlySignedRequestSixMinutesOldIsRefusedAsAReplay() {
-        String old = Long.toString(Instant.now().minus(SIX_MINUTES).getEpochSecond());
+        String old = Long.toString(clock.instant().minus(SIX_MINUTES).getEpochSecond());
         assertRefusedAndIgnored(send(dm, JSON, old, SignedRequests.SIGNING_SECRET), 401);
     }
 
     @Test
+    void theReplayWindowIsReadOnTheApplicationsClock() {
+        String signedNow = now();
+        clock.advance(SIX_MINUTES);
+        assertRefusedAndIgnored(send(dm, JSON, signedNow, SignedRequests.SIGNING_SECRET), 401);
+    }
+
+    @Test
     void aCorrectlySignedRequestSixMinutesInTheFutureIsRefused() {
-        String future = Long.toString(Instant.now().plus(SIX_MINUTES).getEpochSecond());
+        String future = Long.toString(clock.instant().plus(SIX_MINUTES).getEpochSecond());
         assertRefusedAndIgnored(send(dm, JSON, future, SignedRequests.SIGNING_SECRET), 401);
     }
 
@@ -199,8 +205,8 @@ class SlackRequestSecurityTest extends SlackAdapterTest {
         return new SlackSignature.Generator(secret).generate(timestamp, body);
     }
 
-    private static String now() {
-        return Long.toString(Instant.now().getEpochSecond());
+    private String now() {
+        return Long.toString(slack.now());
     }
 
     private URI requestUrl() {

@@ -91,8 +91,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    BotConnector teamsBotConnector(HttpClient teamsHttpClient, BotTokens teamsBotTokens) {
-        return new HttpBotConnector(teamsHttpClient, teamsBotTokens);
+    BotConnector teamsBotConnector(HttpClient teamsHttpClient, BotTokens teamsBotTokens, Clock clock) {
+        return new HttpBotConnector(teamsHttpClient, teamsBotTokens, clock);
     }
 
     @Bean
@@ -101,8 +101,8 @@ public class TeamsAutoConfiguration {
     }
 
     @Bean
-    ConversationReferences teamsConversations(JdbcClient jdbc) {
-        return new ConversationReferences(jdbc);
+    ConversationReferences teamsConversations(JdbcClient jdbc, Clock clock) {
+        return new ConversationReferences(jdbc, clock);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import dev.stepwise.core.organisation.ChannelIdentity;
 import dev.stepwise.core.organisation.Organisations;
 import dev.stepwise.core.people.People;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,10 @@ abstract class TeamsAdapterTest {
     @Autowired
     Organisations organisations;
 
+    /** The application's clock; back at the base instant before each test, and the one tokens are dated on. */
+    @Autowired
+    TestClock clock;
+
     TestOrganisation org;
     TeamsPayloads teams;
 
@@ -56,10 +61,12 @@ abstract class TeamsAdapterTest {
     @BeforeEach
     void newTenant() {
         TeamsStandIn.reset();
+        clock.set(TestClock.base().toInstant());
+        TeamsStandIn.minter().useClock(clock);
         org = TestOrganisation.create();
         String tenant = organisations.identities(org.id(), "teams").stream().map(ChannelIdentity::externalId).findFirst()
                 .orElseThrow();
-        teams = new TeamsPayloads(tenant, TeamsStandIn.APP_ID, TeamsStandIn.serviceUrl());
+        teams = new TeamsPayloads(tenant, TeamsStandIn.APP_ID, TeamsStandIn.serviceUrl(), clock);
     }
 
     /** A Teams user who is this person of the organisation (known by their AAD object id). */

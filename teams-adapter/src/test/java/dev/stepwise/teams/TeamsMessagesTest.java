@@ -58,7 +58,7 @@ class TeamsMessagesTest extends TeamsAdapterTest {
 
     @Test
     void aTenantThatIsNoOrganisationsIsToldSo() {
-        TeamsPayloads elsewhere = new TeamsPayloads(UUID.randomUUID().toString(), TeamsStandIn.APP_ID, TeamsStandIn.serviceUrl());
+        TeamsPayloads elsewhere = new TeamsPayloads(UUID.randomUUID().toString(), TeamsStandIn.APP_ID, TeamsStandIn.serviceUrl(), clock);
         User someone = User.named("Alex Elsewhere");
 
         post(elsewhere.message(someone, "my goals"));

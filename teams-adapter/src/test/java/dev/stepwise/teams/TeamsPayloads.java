@@ -1,6 +1,8 @@
 package dev.stepwise.teams;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +19,7 @@ public final class TeamsPayloads {
     private static final AtomicLong IDS = new AtomicLong(1_700_000_000_000L);
 
     public final String tenantId;
+    private final Clock clock;
     public final String appId;
     public final String serviceUrl;
     public final String botId;
@@ -25,7 +28,13 @@ public final class TeamsPayloads {
     /** The channel message the message extension acts on (fetch and submit are about the same one). */
     public final String actedOnMessageId = String.valueOf(IDS.incrementAndGet());
 
-    public TeamsPayloads(String tenantId, String appId, String serviceUrl) {
+    /** As Teams writes an activity's times, always with 7 fractional digits (the Bot Framework SDK requires some). */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSXXX")
+            .withZone(ZoneOffset.UTC);
+
+    /** @param clock the application's clock, for the activities' timestamps */
+    public TeamsPayloads(String tenantId, String appId, String serviceUrl, Clock clock) {
+        this.clock = clock;
         this.tenantId = tenantId;
         this.appId = appId;
         this.serviceUrl = serviceUrl;
@@ -96,8 +105,8 @@ public final class TeamsPayloads {
         Map<String, Object> activity = new java.util.LinkedHashMap<>();
         activity.put("type", type);
         activity.put("id", type.equals("message") ? String.valueOf(IDS.incrementAndGet()) : "f:" + UUID.randomUUID());
-        activity.put("timestamp", Instant.now().toString());
-        activity.put("localTimestamp", Instant.now().toString());
+        activity.put("timestamp", now());
+        activity.put("localTimestamp", now());
         activity.put("channelId", "msteams");
         activity.put("serviceUrl", serviceUrl);
         activity.put("from", Map.of("id", from.id(), "name", from.name(), "aadObjectId", from.aadObjectId()));
@@ -106,6 +115,10 @@ public final class TeamsPayloads {
         activity.put("locale", "en-GB");
         activity.put("channelData", Map.of("tenant", Map.of("id", tenantId)));
         return activity;
+    }
+
+    private String now() {
+        return TIMESTAMP.format(clock.instant());
     }
 
     private Map<String, Object> personal(User user) {
@@ -133,7 +146,7 @@ public final class TeamsPayloads {
 
     private Map<String, Object> messagePayload(User author, String html) {
         String id = actedOnMessageId;
-        return Map.of("id", id, "createdDateTime", Instant.now().toString(), "importance", "normal", "locale", "en-us",
+        return Map.of("id", id, "createdDateTime", now(), "importance", "normal", "locale", "en-us",
                 "linkToMessage", "https://teams.microsoft.com/l/message/" + channelId + "/" + id,
                 "from", Map.of("user", Map.of("id", author.aadObjectId(), "displayName", author.name(),
                         "userIdentityType", "aadUser")),

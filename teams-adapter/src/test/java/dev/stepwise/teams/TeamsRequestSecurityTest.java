@@ -126,10 +126,17 @@ class TeamsRequestSecurityTest extends TeamsAdapterTest {
 
     @Test
     void aTokenExpiredBeyondTheClockSkewIsRefused() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String expired = valid().notBefore(now.minus(Duration.ofHours(1))).claim("iat", now.minus(Duration.ofHours(1))
                 .getEpochSecond()).expiresAt(now.minus(Duration.ofMinutes(6))).bearer();
         assertRefusedAndIgnored(post(message, expired), 401, message);
+    }
+
+    @Test
+    void aTokenIsCheckedOnTheApplicationsClock() {
+        String token = valid().bearer();   // an hour's lifetime; the clock skew here is 5 minutes
+        clock.advance(Duration.ofHours(1).plus(Duration.ofMinutes(5)).plusSeconds(1));
+        assertRefusedAndIgnored(post(message, token), 401, message);
     }
 
     @Test
@@ -181,7 +188,7 @@ class TeamsRequestSecurityTest extends TeamsAdapterTest {
         assertThat(post(message, token).statusCode()).isEqualTo(200);
         awaitSent(ben.personalChat(), sent -> true);
 
-        String elsewhere = new TeamsPayloads(teams.tenantId, TeamsStandIn.APP_ID, TeamsStandIn.server().baseUrl() + "/elsewhere/")
+        String elsewhere = new TeamsPayloads(teams.tenantId, TeamsStandIn.APP_ID, TeamsStandIn.server().baseUrl() + "/elsewhere/", clock)
                 .message(user("priya"), "my goals");
 
         assertRefusedAndIgnored(post(elsewhere, token), 401, elsewhere);

@@ -10,6 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.teams.auth.BotFrameworkTokenMinter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class TeamsStandIn {
         if (server == null) {
             server = new WireMockServer(options().dynamicPort().containerThreads(32).asynchronousResponseEnabled(false));
             server.start();
-            minter = new BotFrameworkTokenMinter();
+            minter = new BotFrameworkTokenMinter(TestClock.atBase());
             reset();
         }
         return server;

@@ -3,7 +3,11 @@ package dev.stepwise.app.playground;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.core.testing.LlmStandIn;
+import dev.stepwise.core.testing.TestClock;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +45,9 @@ class PlaygroundWithLlmTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TestClock clock;
 
     @Test
     void aClosedRequestsSummaryIsWrittenByTheConfiguredLlmAndItsTokensCountInTheOrganisationsUsage() throws Exception {
@@ -84,6 +91,8 @@ class PlaygroundWithLlmTest {
         assertThat(json.get("model").asString()).isEqualTo("test-model");
         assertThat(json.get("tokensUsedToday").asLong()).as("200 in and 40 out for the summary").isGreaterThanOrEqualTo(240);
         assertThat(json.get("dailyTokenBudget").asLong()).isEqualTo(200_000);
+        assertThat(Instant.parse(json.get("resetsAt").asString())).as("the next UTC midnight on the application's clock")
+                .isEqualTo(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         assertThat(usage.body()).doesNotContain("sk-assembly-test");
         assertThat(adminGet("/admin/api/organisations/northwind/llm-usage", null).statusCode()).isEqualTo(401);
     }

@@ -2,6 +2,8 @@ package dev.stepwise.core.catalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +26,11 @@ public class CatalogueStore {
                   where cs.catalogue_item_id = c.id order by s.key) as skills""";
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public CatalogueStore(JdbcClient jdbc) {
+    public CatalogueStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Holds the organisation's catalogue for this transaction, so that two imports into it run one after the other. */
@@ -66,10 +70,10 @@ public class CatalogueStore {
     public void update(UUID organisationId, UUID id, CatalogueItem item, Map<String, UUID> skillIds) {
         int updated = jdbc.sql("""
                         update catalogue_items set title = ?, url = ?, description = ?, type = ?, level_min = ?,
-                               level_max = ?, duration_minutes = ?, language = ?, updated_at = now()
+                               level_max = ?, duration_minutes = ?, language = ?, updated_at = ?
                         where id = ? and organisation_id = ?""")
                 .params(item.title(), item.url(), item.description(), item.type(), item.levelMin(), item.levelMax(),
-                        item.durationMinutes(), item.language(), id, organisationId)
+                        item.durationMinutes(), item.language(), clock.instant().atOffset(ZoneOffset.UTC), id, organisationId)
                 .update();
         if (updated != 1) {
             throw new IllegalStateException("Catalogue item " + id + " is not in organisation " + organisationId);

@@ -61,14 +61,33 @@ public record WorkingTime(Set<DayOfWeek> workingDays, LocalTime start, LocalTime
             throw new IllegalArgumentException("days must not be negative: " + days);
         }
         LocalDateTime base = nextWorkingMoment(from, zone).atZone(zone).toLocalDateTime();
-        LocalDate date = base.toLocalDate();
+        LocalDate date = workingDayAfter(base.toLocalDate(), days);
+        return nextWorkingMoment(resolve(date.atTime(base.toLocalTime()), zone).toInstant(), zone);
+    }
+
+    /**
+     * The {@code days}-th working day after {@code date} ({@code date} itself when {@code days == 0}), e.g. the next
+     * working day for 1.
+     *
+     * @throws IllegalArgumentException if {@code days} is negative
+     */
+    public LocalDate workingDayAfter(LocalDate date, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative: " + days);
+        }
+        LocalDate day = date;
         for (int counted = 0; counted < days; ) {
-            date = date.plusDays(1);
-            if (isWorkingDay(date)) {
+            day = day.plusDays(1);
+            if (isWorkingDay(day)) {
                 counted++;
             }
         }
-        return nextWorkingMoment(resolve(date.atTime(base.toLocalTime()), zone).toInstant(), zone);
+        return day;
+    }
+
+    /** When working hours next start on or after {@code date} in {@code zone}: that morning, or the next working day's. */
+    public Instant firstWorkingMomentOn(LocalDate date, ZoneId zone) {
+        return nextWorkingMoment(date.atStartOfDay(zone).toInstant(), zone);
     }
 
     /** {@code at} if it is inside working hours in {@code zone}, else the next start of working hours. */

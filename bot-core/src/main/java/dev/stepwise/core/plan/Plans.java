@@ -1,6 +1,8 @@
 package dev.stepwise.core.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,17 +13,21 @@ import org.springframework.stereotype.Repository;
 public class Plans {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public Plans(JdbcClient jdbc) {
+    public Plans(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     public UUID add(UUID organisationId, UUID personId, UUID catalogueItemId, UUID skillId, String title, LocalDate dueOn) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                        insert into plan_items (id, organisation_id, person_id, catalogue_item_id, skill_id, title, due_on)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, organisationId, personId, catalogueItemId, skillId, title, dueOn).update();
+                        insert into plan_items (id, organisation_id, person_id, catalogue_item_id, skill_id, title, due_on,
+                                                created_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, organisationId, personId, catalogueItemId, skillId, title, dueOn,
+                        clock.instant().atOffset(ZoneOffset.UTC)).update();
         return id;
     }
 

@@ -1,6 +1,8 @@
 package dev.stepwise.core.recommendations;
 
 import dev.stepwise.core.competency.Level;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,15 +17,17 @@ import org.springframework.stereotype.Repository;
 public class Mentors {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public Mentors(JdbcClient jdbc) {
+    public Mentors(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Records the offer; offering twice changes nothing. */
     public void optIn(UUID organisationId, UUID personId, UUID skillId) {
-        jdbc.sql("insert into mentors (organisation_id, person_id, skill_id) values (?, ?, ?) on conflict do nothing")
-                .params(organisationId, personId, skillId).update();
+        jdbc.sql("insert into mentors (organisation_id, person_id, skill_id, opted_in_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(organisationId, personId, skillId, clock.instant().atOffset(ZoneOffset.UTC)).update();
     }
 
     public void optOut(UUID organisationId, UUID personId, UUID skillId) {

@@ -10,6 +10,7 @@ import dev.stepwise.core.feedback.FeedbackRejected.Problem;
 import dev.stepwise.core.feedback.FeedbackRejected.Reason;
 import dev.stepwise.core.progress.ProgressEvents;
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -136,7 +137,7 @@ class FeedbackStorageTest {
         TestOrganisation other = TestOrganisation.create();
         NewFeedback crossing = new NewFeedback(org.personId("priya"), other.personId("ben"), null, List.of(),
                 FeedbackParts.of("Hi"), null, NewFeedback.Visibility.RECIPIENT, false);
-        assertThatThrownBy(() -> items.insert(org.id(), crossing, OffsetDateTime.now()))
+        assertThatThrownBy(() -> items.insert(org.id(), crossing, OffsetDateTime.now(CoreTestContext.bean(TestClock.class))))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
 

@@ -6,6 +6,7 @@ import dev.stepwise.core.conversation.PlainText;
 import dev.stepwise.core.plan.Plans;
 import dev.stepwise.core.testing.ConversationTester;
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -56,7 +57,7 @@ class HomeSummaryTest {
         JdbcClient jdbc = CoreTestContext.bean(JdbcClient.class);
         UUID request = UUID.randomUUID();
         jdbc.sql("insert into feedback_requests (id, organisation_id, requester_id, question, due_at) values (?, ?, ?, ?, ?)")
-                .params(request, org.id(), org.personId(requester), question, OffsetDateTime.now().plusDays(7)).update();
+                .params(request, org.id(), org.personId(requester), question, OffsetDateTime.now(CoreTestContext.bean(TestClock.class)).plusDays(7)).update();
         jdbc.sql("insert into feedback_request_recipients (request_id, organisation_id, recipient_id) values (?, ?, ?)")
                 .params(request, org.id(), org.personId(recipient)).update();
     }

@@ -9,7 +9,6 @@ import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.prompts.RenderedPrompt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +42,7 @@ class LlmStreamTest {
                 dailyTokens, 5, Duration.ofSeconds(30), 0));
         beans.addBean("meters", meters);
         return new Llm(beans.getBeanProvider(LlmSettings.class), RealServers.get().connectRedis(),
-                new TestClock(Instant.parse("2026-11-23T09:00:00Z")), beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
+                TestClock.atBase(), beans.getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.prompts.RenderedPrompt;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class LlmTest {
     private static final RenderedPrompt PROMPT = new RenderedPrompt("test-prompt", 1, "Be brief.", "Say hello.");
 
     private final LlmStandIn standIn = new LlmStandIn();
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
+    private final TestClock clock = TestClock.atBase();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final UUID org = UUID.randomUUID();
 

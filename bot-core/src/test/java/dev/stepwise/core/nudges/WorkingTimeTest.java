@@ -348,6 +348,43 @@ class WorkingTimeTest {
     }
 
     @Nested
+    class WorkingMornings {
+
+        @Test
+        void theNextWorkingDayAfterFridayIsMondayAndTheSecondTuesday() {
+            LocalDate friday = LocalDate.parse("2025-06-06");
+            assertThat(STANDARD.workingDayAfter(friday, 0)).isEqualTo(friday);
+            assertThat(STANDARD.workingDayAfter(friday, 1)).isEqualTo(LocalDate.parse("2025-06-09"));
+            assertThat(STANDARD.workingDayAfter(friday, 2)).isEqualTo(LocalDate.parse("2025-06-10"));
+            assertThat(STANDARD.workingDayAfter(LocalDate.parse("2025-06-08"), 1)).as("from Sunday").isEqualTo(LocalDate.parse("2025-06-09"));
+            assertThatThrownBy(() -> STANDARD.workingDayAfter(friday, -1)).isInstanceOf(IllegalArgumentException.class);
+        }
+
+        @Test
+        void aWorkingDaysFirstMomentIsWhenWorkStartsThereAndAWeekendsIsMondays() {
+            assertThat(STANDARD.firstWorkingMomentOn(LocalDate.parse("2025-06-04"), KOLKATA)).isEqualTo(utc("2025-06-04T03:30:00Z"));
+            assertThat(STANDARD.firstWorkingMomentOn(LocalDate.parse("2025-06-07"), LONDON)).isEqualTo(utc("2025-06-09T08:00:00Z"));
+        }
+
+        @Test
+        void theMondayAfterTheClocksChangeStartsAtNineLocalTime() {
+            assertThat(STANDARD.firstWorkingMomentOn(LocalDate.parse("2025-03-30"), LONDON)).as("spring: BST")
+                    .isEqualTo(utc("2025-03-31T08:00:00Z"));
+            assertThat(STANDARD.firstWorkingMomentOn(LocalDate.parse("2025-10-26"), LONDON)).as("autumn: GMT")
+                    .isEqualTo(utc("2025-10-27T09:00:00Z"));
+        }
+
+        @Test
+        void aDayWhoseMidnightFallsInAGapStillHasItsMorning() {
+            // Santiago moved its clocks forward at midnight on Sunday 7 September 2025: 00:00 never happened there.
+            ZoneId santiago = ZoneId.of("America/Santiago");
+            WorkingTime everyDay = new WorkingTime(EVERY_DAY, LocalTime.of(9, 0), LocalTime.of(17, 0));
+            assertThat(everyDay.firstWorkingMomentOn(LocalDate.parse("2025-09-07"), santiago))
+                    .isEqualTo(LocalDate.parse("2025-09-07").atTime(9, 0).atZone(santiago).toInstant());
+        }
+    }
+
+    @Nested
     class CustomWeek {
 
         private final WorkingTime sundayToThursday = new WorkingTime(

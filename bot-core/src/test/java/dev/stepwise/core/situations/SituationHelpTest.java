@@ -9,6 +9,8 @@ import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +95,8 @@ class SituationHelpTest {
 
     @Test
     void theCheckInComesOnceAtTheChosenTimeAndCanBecomeAFeedbackRequest() {
+        ZonedDateTime monday = TestClock.baseWeekMonday(TestOrganisation.ZONE, LocalTime.of(10, 0));
+        clock.set(monday.toInstant());
         var maya = chat.as("maya");
         maya.says("I have a tough performance conversation with Ben tomorrow about missed deadlines");
         maya.press("Check in with me afterwards").expectReply("When shall I ask how it went?");
@@ -100,13 +104,14 @@ class SituationHelpTest {
 
         FollowUpSender sender = CoreTestContext.bean(FollowUpSender.class);
         int inboxBefore = chat.inboxOf("maya").size();
-        assertThat(sender.runAt(clock.instant().plus(Duration.ofHours(20)))).as("not before 16:00 tomorrow, London").isZero();
-        // Monday 2026-11-23 09:00 UTC; tomorrow 16:00 in London is 16:00 UTC.
-        assertThat(sender.runAt(Instant.parse("2026-11-24T16:00:00Z"))).isGreaterThanOrEqualTo(1);
+        ZonedDateTime tomorrowAt4 = monday.plusDays(1).with(LocalTime.of(16, 0));
+        sender.runAt(tomorrowAt4.minusMinutes(1).toInstant());
+        assertThat(chat.inboxOf("maya")).as("not before 16:00 tomorrow, London").hasSize(inboxBefore);
+        assertThat(sender.runAt(tomorrowAt4.toInstant())).isGreaterThanOrEqualTo(1);
         assertThat(chat.inboxOf("maya")).hasSize(inboxBefore + 1);
         assertThat(chat.inboxOf("maya").getLast()).contains("How did it go?", "tough performance conversation with Ben",
                 "[Ask someone for feedback on it]", "[It went fine]");
-        sender.runAt(Instant.parse("2026-11-24T17:00:00Z"));
+        sender.runAt(tomorrowAt4.plusHours(1).toInstant());
         assertThat(chat.inboxOf("maya")).as("sent once").hasSize(inboxBefore + 1);
 
         maya.pressInInbox("Ask someone for feedback on it").expectReply("Whom shall I ask");
@@ -123,7 +128,8 @@ class SituationHelpTest {
         maya.says("I have a tough performance conversation with Ben tomorrow about missed deadlines");
         maya.press("Check in with me afterwards");
         maya.press("Next week");
-        CoreTestContext.bean(FollowUpSender.class).runAt(Instant.parse("2026-12-01T16:00:00Z"));
+        // Next week is 7 days on at 16:00 in London, moved to Monday from a weekend: at most 10 days on.
+        CoreTestContext.bean(FollowUpSender.class).runAt(clock.instant().plus(Duration.ofDays(10)));
         String followUpId = CoreTestContext.bean(JdbcClient.class)
                 .sql("select id::text from situation_follow_ups where organisation_id = ?").param(org.id()).query(String.class).single();
 

@@ -4,15 +4,14 @@ import dev.stepwise.core.CoreConfiguration;
 import dev.stepwise.core.conversation.CoreSettings;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Instant;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The core wired exactly as the application wires it, on the real test servers, with a test clock and a
- * recording messenger. One per JVM; tests isolate themselves by organisation.
+ * The core wired exactly as the application wires it, on the real test servers, with a test clock at the suite's
+ * base instant ({@link TestClock#base()}) and a recording messenger. One per JVM; tests isolate themselves by organisation.
  */
 public final class CoreTestContext {
 
@@ -31,7 +30,7 @@ public final class CoreTestContext {
             RedisClient redis = servers.redisClient();
             created.registerBean(RedisClient.class, () -> redis);
             created.registerBean(StatefulRedisConnection.class, () -> redis.connect());
-            created.registerBean(TestClock.class, () -> new TestClock(Instant.parse("2026-11-23T09:00:00Z")));
+            created.registerBean(TestClock.class, TestClock::atBase);
             created.registerBean(CoreSettings.class, CoreSettings::defaults);
             created.registerBean(RecordingMessenger.class, RecordingMessenger::new);
             created.register(CoreConfiguration.class);

@@ -4,7 +4,6 @@ import dev.stepwise.core.CoreConfiguration;
 import dev.stepwise.core.conversation.CoreSettings;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,9 +32,10 @@ public class RealServersBeans {
         return client.connect();
     }
 
+    /** The application's only clock: at the suite's base instant, moved only by tests that autowire it. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    TestClock clock() {
+        return TestClock.atBase();
     }
 
     @Bean

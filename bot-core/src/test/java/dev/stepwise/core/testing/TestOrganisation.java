@@ -17,6 +17,7 @@ import dev.stepwise.core.importing.OrganisationImport;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Ben and Bea share a surname so "Adeyemi" is ambiguous; Sam has no objectives.
  */
 public final class TestOrganisation {
+
+    /** Where everyone in the test organisation works. */
+    public static final ZoneId ZONE = ZoneId.of("Europe/London");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -109,7 +113,7 @@ public final class TestOrganisation {
     }
 
     private static PersonData person(String key, String name, String role, String manager) {
-        return new PersonData(key, name, key + "@example.org", "Europe/London", role, "core", manager,
+        return new PersonData(key, name, key + "@example.org", ZONE.getId(), role, "core", manager,
                 List.of(new IdentityData("slack", null, "U" + key.toUpperCase() + UUID.randomUUID().toString().substring(0, 6))));
     }
 

@@ -6,6 +6,7 @@ import com.slack.api.bolt.model.builtin.DefaultBot;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import com.slack.api.bolt.service.InstallationService;
 import com.slack.api.bolt.util.JsonOps;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -44,7 +45,7 @@ public class JdbcInstallationService implements InstallationService {
                 is_enterprise_install = excluded.is_enterprise_install, app_id = excluded.app_id,
                 bot_id = excluded.bot_id, bot_user_id = excluded.bot_user_id, bot_scopes = excluded.bot_scopes,
                 bot_token_expires_at = excluded.bot_token_expires_at, installed_at = excluded.installed_at,
-                encrypted_json = excluded.encrypted_json, updated_at = now()""";
+                encrypted_json = excluded.encrypted_json, updated_at = :botUpdatedAt""";
 
     private static final String UPSERT_INSTALLER = """
             insert into slack_installations (enterprise_id, team_id, user_id, is_enterprise_install, app_id,
@@ -57,14 +58,17 @@ public class JdbcInstallationService implements InstallationService {
                 user_scopes = excluded.user_scopes, user_token_expires_at = excluded.user_token_expires_at,
                 bot_user_id = excluded.bot_user_id, bot_scopes = excluded.bot_scopes,
                 installed_at = excluded.installed_at, encrypted_json = excluded.encrypted_json,
-                updated_at = now()""";
+                updated_at = :updatedAt""";
 
     private final JdbcClient jdbc;
     private final TokenCipher cipher;
+    private final Clock clock;
 
-    public JdbcInstallationService(JdbcClient jdbc, TokenCipher cipher) {
+    /** @param clock when an install Slack didn't date was made, and when a row last changed */
+    public JdbcInstallationService(JdbcClient jdbc, TokenCipher cipher, Clock clock) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.clock = clock;
     }
 
     @Override
@@ -117,6 +121,7 @@ public class JdbcInstallationService implements InstallationService {
         params.put("botScopes", bot.getBotScope());
         params.put("botExpiresAt", timestamp(bot.getBotTokenExpiresAt()));
         params.put("botInstalledAt", installedAt(bot.getInstalledAt()));
+        params.put("botUpdatedAt", now());
         params.put("botSealed",
                 cipher.seal(JsonOps.toJsonString(bot), botBinding(bot.getEnterpriseId(), bot.getTeamId())));
         return params;
@@ -140,6 +145,7 @@ public class JdbcInstallationService implements InstallationService {
         params.put("installerBotUserId", installer.getBotUserId());
         params.put("installerBotScopes", installer.getBotScope());
         params.put("installedAt", installedAt(installer.getInstalledAt()));
+        params.put("updatedAt", now());
         params.put("sealed", cipher.seal(JsonOps.toJsonString(withoutBotToken), binding));
         return params;
     }
@@ -282,8 +288,12 @@ public class JdbcInstallationService implements InstallationService {
         }
     }
 
-    private static OffsetDateTime installedAt(Long epochMillis) {
-        return epochMillis != null ? timestamp(epochMillis) : OffsetDateTime.now(ZoneOffset.UTC);
+    private OffsetDateTime installedAt(Long epochMillis) {
+        return epochMillis != null ? timestamp(epochMillis) : now();
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     private static OffsetDateTime timestamp(Long epochMillis) {

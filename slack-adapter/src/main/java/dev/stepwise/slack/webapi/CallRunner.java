@@ -31,7 +31,7 @@ final class CallRunner {
     /** Looks for the effect of earlier attempts made since {@code firstAttempt}. */
     @FunctionalInterface
     interface DeliveryCheck<T> {
-        Delivery<T> check(Instant firstAttempt, Instant deadline);
+        Delivery<T> check(Instant firstAttempt, long deadline);
     }
 
     record Delivery<T>(State state, T found) {
@@ -74,29 +74,35 @@ final class CallRunner {
     private final Backoff backoff;
     private final SlackCallCounters counters;
     private final Clock clock;
+    private final Ticker ticker;
     private final Sleeper sleeper;
     private final int maxAttempts;
     private final Duration maxRetryWait;
 
-    CallRunner(Slack slack, Pacer pacer, Backoff backoff, SlackCallCounters counters, Clock clock, Sleeper sleeper,
-               int maxAttempts, Duration maxRetryWait) {
+    /**
+     * @param clock  when the first attempt was made, to look for its message among Slack's (which carry the time)
+     * @param ticker elapsed time for every wait and the call's deadline; {@code sleeper} must agree with it
+     */
+    CallRunner(Slack slack, Pacer pacer, Backoff backoff, SlackCallCounters counters, Clock clock, Ticker ticker,
+               Sleeper sleeper, int maxAttempts, Duration maxRetryWait) {
         this.slack = slack;
         this.gson = com.slack.api.util.json.GsonFactory.createSnakeCase(slack.getConfig());
         this.pacer = pacer;
         this.backoff = backoff;
         this.counters = counters;
         this.clock = clock;
+        this.ticker = ticker;
         this.sleeper = sleeper;
         this.maxAttempts = maxAttempts;
         this.maxRetryWait = maxRetryWait;
     }
 
     <T extends SlackApiTextResponse> T run(Call<T> call) {
-        return run(call, clock.instant().plus(maxRetryWait));
+        return run(call, ticker.nanos() + maxRetryWait.toNanos());
     }
 
-    /** Runs {@code call}, never starting a wait that would end after {@code deadline}. */
-    <T extends SlackApiTextResponse> T run(Call<T> call, Instant deadline) {
+    /** Runs {@code call}, never starting a wait that would end after {@code deadline} (on the ticker). */
+    <T extends SlackApiTextResponse> T run(Call<T> call, long deadline) {
         String method = call.method();
         counters.countCall(method);
         List<Pacer.Key> keys = pacer.keysFor(call.token(), method, call.channel());
@@ -175,12 +181,12 @@ final class CallRunner {
     /** After a pause (as long as a backoff, so Slack can settle), checks whether an attempt took effect. */
     private <T extends SlackApiTextResponse> Delivery<T> lookForEarlierAttempts(Call<T> call, int attempt,
                                                                              Instant firstAttempt,
-                                                                             Instant deadline) {
-        sleep(call.method(), min(backoff.after(attempt), Duration.between(clock.instant(), deadline)), true);
+                                                                             long deadline) {
+        sleep(call.method(), min(backoff.after(attempt), Duration.ofNanos(deadline - ticker.nanos())), true);
         return call.check().check(firstAttempt, deadline);
     }
 
-    private void awaitTurn(String method, List<Pacer.Key> keys, Instant deadline, boolean maybeTookEffect) {
+    private void awaitTurn(String method, List<Pacer.Key> keys, long deadline, boolean maybeTookEffect) {
         for (Pacer.Key key : keys) {
             Pacer.Reservation reservation = pacer.reserve(key, deadline);
             if (!reservation.granted()) {
@@ -190,10 +196,10 @@ final class CallRunner {
         }
     }
 
-    private void pauseBeforeRetry(String method, AttemptFailure failure, int attempt, Instant deadline,
+    private void pauseBeforeRetry(String method, AttemptFailure failure, int attempt, long deadline,
                                   boolean maybeTookEffect) {
         Duration pause = backoff.after(attempt);
-        if (attempt >= maxAttempts || clock.instant().plus(pause).isAfter(deadline)) {
+        if (attempt >= maxAttempts || ticker.nanos() + pause.toNanos() - deadline > 0) {
             throw failed(method, failure, maybeTookEffect);
         }
         log.debug("Slack {} failed ({}, attempt {}), retrying in {} ms", method, failure.error(), attempt,

@@ -3,9 +3,7 @@ package dev.stepwise.slack.webapi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,13 +26,13 @@ final class Pacer {
     private static final int SWEEP_EVERY = 1024;
 
     private final PacingRates rates;
-    private final Clock clock;
+    private final Ticker ticker;
     private final Map<Key, TokenBucket> buckets = new HashMap<>();
     private int reservationsSinceSweep;
 
-    Pacer(PacingRates rates, Clock clock) {
+    Pacer(PacingRates rates, Ticker ticker) {
         this.rates = rates;
-        this.clock = clock;
+        this.ticker = ticker;
     }
 
     /**
@@ -51,13 +49,13 @@ final class Pacer {
         return List.of(methodKey);
     }
 
-    /** Reserves the next slot in {@code key}'s bucket, unless it comes after {@code deadline}. */
-    synchronized Reservation reserve(Key key, Instant deadline) {
-        long now = nanos(clock.instant());
+    /** Reserves the next slot in {@code key}'s bucket, unless it comes after {@code deadline} (on the ticker). */
+    synchronized Reservation reserve(Key key, long deadline) {
+        long now = ticker.nanos();
         TokenBucket bucket = bucket(key, now);
         long at = bucket.earliest(now);
         Duration delay = Duration.ofNanos(at - now);
-        if (at > nanos(deadline)) {
+        if (at - deadline > 0) {
             return new Reservation(false, delay);
         }
         bucket.take(at);
@@ -70,7 +68,7 @@ final class Pacer {
 
     /** After a 429: no call on these buckets before {@code retryAfter} from now. */
     synchronized void holdBack(List<Key> keys, Duration retryAfter) {
-        long now = nanos(clock.instant());
+        long now = ticker.nanos();
         for (Key key : keys) {
             bucket(key, now).holdUntil(now + retryAfter.toNanos());
         }
@@ -82,10 +80,6 @@ final class Pacer {
 
     private PacingRates.Rate rateFor(Key key) {
         return key.channel() == null ? rates.forMethod(key.method()) : rates.perChannel();
-    }
-
-    private static long nanos(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     static String workspaceOf(String token) {

@@ -38,7 +38,7 @@ final class PostedMessageFinder {
     }
 
     CallRunner.Delivery<ChatPostMessageResponse> find(String token, String channel, String threadTs, String id,
-                                                      Instant firstAttempt, Instant deadline) {
+                                                      Instant firstAttempt, long deadline) {
         String oldest = slackTs(firstAttempt.minus(CLOCK_SKEW));
         String cursor = null;
         try {
@@ -73,7 +73,7 @@ final class PostedMessageFinder {
         }
     }
 
-    private Page history(String token, String channel, String oldest, String cursor, Instant deadline) {
+    private Page history(String token, String channel, String oldest, String cursor, long deadline) {
         ConversationsHistoryResponse response = runner.run(new CallRunner.Call<>(
                 Methods.CONVERSATIONS_HISTORY, token, null, RetryMode.IDEMPOTENT,
                 client -> client.conversationsHistory(r -> r.channel(channel).oldest(oldest).cursor(cursor)
@@ -83,7 +83,7 @@ final class PostedMessageFinder {
     }
 
     private Page replies(String token, String channel, String threadTs, String oldest, String cursor,
-                         Instant deadline) {
+                         long deadline) {
         ConversationsRepliesResponse response = runner.run(new CallRunner.Call<>(
                 Methods.CONVERSATIONS_REPLIES, token, null, RetryMode.IDEMPOTENT,
                 client -> client.conversationsReplies(r -> r.channel(channel).ts(threadTs).oldest(oldest)

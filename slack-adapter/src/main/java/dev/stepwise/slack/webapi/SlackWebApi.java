@@ -102,15 +102,20 @@ public final class SlackWebApi implements AutoCloseable {
     private final CallRunner runner;
     private final PostedMessageFinder finder;
 
-    public SlackWebApi(Settings settings) {
-        this(settings, Clock.systemUTC(), Sleeper.system());
+    /**
+     * Waits (pacing, {@code Retry-After}, backoff) on this machine's monotonic time, really sleeping.
+     *
+     * @param clock the application's clock: when a call's first attempt was made, to find its message at Slack
+     */
+    public SlackWebApi(Settings settings, Clock clock) {
+        this(settings, clock, Ticker.system(), Sleeper.system());
     }
 
-    /** With a clock and sleeper of the caller's choosing (tests); both must agree on time. */
-    public SlackWebApi(Settings settings, Clock clock, Sleeper sleeper) {
+    /** With a ticker and sleeper of the caller's choosing (tests); both must agree on elapsed time. */
+    public SlackWebApi(Settings settings, Clock clock, Ticker ticker, Sleeper sleeper) {
         this.slack = newSlack(settings);
-        this.runner = new CallRunner(slack, new Pacer(settings.pacing(), clock),
-                new Backoff(settings.initialBackoff(), settings.maxBackoff()), counters, clock, sleeper,
+        this.runner = new CallRunner(slack, new Pacer(settings.pacing(), ticker),
+                new Backoff(settings.initialBackoff(), settings.maxBackoff()), counters, clock, ticker, sleeper,
                 settings.maxAttempts(), settings.maxRetryWait());
         this.finder = new PostedMessageFinder(runner);
     }

@@ -4,7 +4,7 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.stepwise.core.testing.bench.LoadGenerator;
 import dev.stepwise.slack.SlackPayloads;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,8 +28,10 @@ final class SlackTraffic implements LoadGenerator.Traffic {
     private final List<String> events = new ArrayList<>();
     private final List<String> commands = new ArrayList<>();
     private final SlackSignature.Generator signer;
+    private final Clock clock;
 
-    SlackTraffic(List<Sender> senders, String signingSecret, BenchSlackApi api) {
+    /** @param clock the time requests are signed at: the receiving app's clock, so they fall inside its replay window */
+    SlackTraffic(List<Sender> senders, String signingSecret, BenchSlackApi api, Clock clock) {
         for (Sender sender : senders) {
             SlackPayloads payloads = new SlackPayloads(sender.teamId());
             events.add(payloads.directMessage(EVENT_ID, sender.userId(), CHANNEL, "my goals"));
@@ -37,6 +39,7 @@ final class SlackTraffic implements LoadGenerator.Traffic {
                     api.responseUrl(RESPONSE), TRIGGER));
         }
         this.signer = new SlackSignature.Generator(signingSecret);
+        this.clock = clock;
     }
 
     /** Request number {@code seq} of a run tagged {@code tag}: its id is the event's id, or the command's trigger id. */
@@ -48,7 +51,7 @@ final class SlackTraffic implements LoadGenerator.Traffic {
         String body = event
                 ? events.get(sender).replace(EVENT_ID, "Ev" + id).replace(CHANNEL, "D" + id)
                 : commands.get(sender).replace(TRIGGER, "1763900." + id + ".bench").replace(RESPONSE, id);
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
         return new LoadGenerator.Request(event ? "Ev" + id : "1763900." + id + ".bench",
                 event ? "application/json" : "application/x-www-form-urlencoded", body.getBytes(StandardCharsets.UTF_8),
                 LoadGenerator.Request.headers("X-Slack-Request-Timestamp", timestamp,

@@ -13,6 +13,7 @@ import com.slack.api.bolt.model.Bot;
 import com.slack.api.bolt.model.Installer;
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class JdbcInstallationServiceTest {
 
     private final String key = TokenCipherTest.randomKey();
-    private final JdbcInstallationService installations = new JdbcInstallationService(jdbc(), new TokenCipher(key));
+    private final JdbcInstallationService installations = new JdbcInstallationService(jdbc(), new TokenCipher(key), TestInstalls.CLOCK);
 
     @Test
     void aWorkspaceInstallIsFoundAgainWithItsBotAndUserTokens() {
@@ -132,6 +133,26 @@ class JdbcInstallationServiceTest {
     }
 
     @Test
+    void anInstallSlackDidNotDateIsDatedByTheClockAsIsEveryWrite() {
+        String team = id("T");
+        DefaultInstaller install = workspaceInstall(null, team, id("U"), id("U"));
+        install.setInstalledAt(null);
+        TestInstalls.CLOCK.advance(Duration.ofMinutes(5));
+
+        installations.saveInstallerAndBot(install);
+
+        Instant now = TestInstalls.CLOCK.instant();
+        for (String table : List.of("slack_bots", "slack_installations")) {
+            assertThat(jdbc().sql("select installed_at from " + table + " where team_id = ?").param(team)
+                    .query(OffsetDateTime.class).single().toInstant()).as(table).isEqualTo(now);
+        }
+        TestInstalls.CLOCK.advance(Duration.ofMinutes(1));
+        installations.saveBot(installations.findBot(null, team));
+        assertThat(jdbc().sql("select updated_at from slack_bots where team_id = ?").param(team)
+                .query(OffsetDateTime.class).single().toInstant()).isEqualTo(TestInstalls.CLOCK.instant());
+    }
+
+    @Test
     void anInstallWithoutABotTokenKeepsTheWorkspacesBot() {
         String team = id("T");
         DefaultInstaller withBot = workspaceInstall(null, team, id("U"), id("U"));
@@ -222,7 +243,7 @@ class JdbcInstallationServiceTest {
         DefaultInstaller install = workspaceInstall(null, id("T"), id("U"), id("U"));
         installations.saveInstallerAndBot(install);
         String otherKey = TokenCipherTest.randomKey();
-        var withOtherKey = new JdbcInstallationService(jdbc(), new TokenCipher(otherKey));
+        var withOtherKey = new JdbcInstallationService(jdbc(), new TokenCipher(otherKey), TestInstalls.CLOCK);
 
         assertThatThrownBy(() -> withOtherKey.findBot(null, install.getTeamId()))
                 .isInstanceOf(IllegalStateException.class)

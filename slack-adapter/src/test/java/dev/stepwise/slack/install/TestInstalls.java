@@ -2,7 +2,9 @@ package dev.stepwise.slack.install;
 
 import com.slack.api.bolt.model.builtin.DefaultInstaller;
 import dev.stepwise.core.testing.RealServers;
+import dev.stepwise.core.testing.TestClock;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -10,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TestInstalls {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Dates installs and the service's writes: from the base instant, a second on for each install. */
+    static final TestClock CLOCK = TestClock.atBase();
 
     private TestInstalls() {
     }
@@ -23,7 +27,7 @@ final class TestInstalls {
     }
 
     static JdbcInstallationService service() {
-        return new JdbcInstallationService(jdbc(), new TokenCipher(TokenCipherTest.randomKey()));
+        return new JdbcInstallationService(jdbc(), new TokenCipher(TokenCipherTest.randomKey()), CLOCK);
     }
 
     static JdbcClient jdbc() {
@@ -45,8 +49,14 @@ final class TestInstalls {
                 .botScope("commands,chat:write,im:history")
                 .botAccessToken(token("xoxb"))
                 .incomingWebhookUrl("https://hooks.slack.com/services/" + id("T") + "/" + id("B") + "/secretpath")
-                .installedAt(System.currentTimeMillis())
+                .installedAt(installedAt())
                 .build();
+    }
+
+    /** A second after the previous install. */
+    static long installedAt() {
+        CLOCK.advance(Duration.ofSeconds(1));
+        return CLOCK.millis();
     }
 
     static DefaultInstaller orgWideInstall(String enterpriseId, String userId, String botUserId) {

@@ -50,7 +50,7 @@ class ChannelPacingTest {
     @BeforeEach
     void newApi() {
         slack.reset();
-        api = new SlackWebApi(slack.settings(PacingRates.uniform(METHOD_RATE, CHANNEL_RATE)));
+        api = new SlackWebApi(slack.settings(PacingRates.uniform(METHOD_RATE, CHANNEL_RATE)), new TestClock());
         workers = Executors.newFixedThreadPool(6);
         slack.stub("chat.postMessage", ok("{\"ok\":true,\"channel\":\"C1\",\"ts\":\"1700000000.000100\"}"));
     }
@@ -111,7 +111,7 @@ class ChannelPacingTest {
         SlackWebApi.Settings base = slack.settings();
         try (SlackWebApi hurried = new SlackWebApi(new SlackWebApi.Settings(base.apiUrl(), Duration.ofMillis(150),
                 base.maxAttempts(), base.initialBackoff(), base.maxBackoff(), base.httpTimeout(),
-                PacingRates.uniform(new PacingRates.Rate(1000, Duration.ofSeconds(1), 100), CHANNEL_RATE)))) {
+                PacingRates.uniform(new PacingRates.Rate(1000, Duration.ofSeconds(1), 100), CHANNEL_RATE)), new TestClock())) {
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<String>> burst = new ArrayList<>();
             for (int i = 0; i < 5; i++) {

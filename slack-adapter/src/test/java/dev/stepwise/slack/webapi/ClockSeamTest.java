@@ -16,7 +16,7 @@ import static dev.stepwise.slack.webapi.WireMockSlack.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** Waits measured on an injected clock: long Retry-After values without slow tests. */
+/** Waits measured on an injected ticker: long Retry-After values without slow tests. */
 class ClockSeamTest {
 
     private static final String DM = "{\"ok\":true,\"channel\":{\"id\":\"D1\"}}";
@@ -41,7 +41,7 @@ class ClockSeamTest {
         SlackWebApi.Settings base = slack.settings();
         api = new SlackWebApi(new SlackWebApi.Settings(base.apiUrl(), Duration.ofSeconds(10), 4,
                 Duration.ofSeconds(1), Duration.ofSeconds(4), base.httpTimeout(), PacingRates.slackDefaults()),
-                clock, clock.sleeper());
+                clock, clock, clock.sleeper());
     }
 
     @AfterEach

@@ -46,7 +46,7 @@ class ConformanceResponsesTest {
     void newApi() {
         assumeTrue(Files.isDirectory(WEB_API), "no conformance responses on this machine");
         slack.reset();
-        api = new SlackWebApi(slack.settings());
+        api = new SlackWebApi(slack.settings(), new TestClock());
     }
 
     @AfterEach

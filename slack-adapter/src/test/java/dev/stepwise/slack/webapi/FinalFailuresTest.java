@@ -65,7 +65,7 @@ class FinalFailuresTest extends WebApiTest {
         SlackWebApi.Settings settings = slack.settings();
         try (SlackWebApi nowhere = new SlackWebApi(new SlackWebApi.Settings("http://localhost:" + closedPort + "/api/",
                 settings.maxRetryWait(), settings.maxAttempts(), settings.initialBackoff(), settings.maxBackoff(),
-                settings.httpTimeout(), settings.pacing()))) {
+                settings.httpTimeout(), settings.pacing()), clock)) {
 
             SlackCallFailed failure = catchThrowableOfType(SlackCallFailed.class,
                     () -> nowhere.openView(TOKEN, "trigger-1", SlackWebApiCallsTest.modal("Hi")));

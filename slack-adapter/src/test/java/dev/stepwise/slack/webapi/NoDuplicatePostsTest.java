@@ -26,7 +26,7 @@ class NoDuplicatePostsTest extends WebApiTest {
 
     @Test
     void aPostThatFailedWith500ButWentThroughIsNotPostedAgain() {
-        Instant before = Instant.now();
+        Instant before = clock.instant();
         slack.stub("chat.postMessage", json(500, "{\"ok\":false,\"error\":\"internal_error\"}")
                 .withTransformers(PostedMessages.NAME));
         slack.stub("conversations.history", ok("{}").withTransformers(PostedMessages.NAME));
@@ -87,7 +87,7 @@ class NoDuplicatePostsTest extends WebApiTest {
         SlackWebApi.Settings fast = slack.settings();
         try (SlackWebApi impatient = new SlackWebApi(new SlackWebApi.Settings(fast.apiUrl(), fast.maxRetryWait(),
                 fast.maxAttempts(), fast.initialBackoff(), fast.maxBackoff(), Duration.ofMillis(300),
-                fast.pacing()))) {
+                fast.pacing()), clock)) {
             slack.stub("chat.postMessage", ok(POSTED).withFixedDelay(1000).withTransformers(PostedMessages.NAME));
             slack.stub("conversations.history", ok("{}").withTransformers(PostedMessages.NAME));
 

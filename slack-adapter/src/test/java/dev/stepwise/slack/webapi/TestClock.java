@@ -8,15 +8,23 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A clock that moves only when told, and a sleeper that moves it instead of sleeping. */
-final class TestClock extends Clock {
+/**
+ * A clock that moves only when told, from the suite's base instant; the ticker on the same time line; and a sleeper
+ * that moves both instead of sleeping.
+ */
+final class TestClock extends Clock implements Ticker {
 
-    private Instant now = Instant.parse("2026-03-02T09:00:00Z");
+    private Instant now = dev.stepwise.core.testing.TestClock.base().toInstant();
     private final List<Duration> sleeps = new ArrayList<>();
 
     @Override
     public synchronized Instant instant() {
         return now;
+    }
+
+    @Override
+    public synchronized long nanos() {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     synchronized void advance(Duration duration) {

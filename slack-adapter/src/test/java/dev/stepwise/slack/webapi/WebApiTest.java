@@ -9,6 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 abstract class WebApiTest {
 
     static WireMockSlack slack;
+    /** The application's clock, standing at the base instant; waits are real. */
+    final TestClock clock = new TestClock();
     SlackWebApi api;
 
     @BeforeAll
@@ -24,7 +26,7 @@ abstract class WebApiTest {
     @BeforeEach
     void newApi() {
         slack.reset();
-        api = new SlackWebApi(slack.settings());
+        api = new SlackWebApi(slack.settings(), clock);
     }
 
     @AfterEach

@@ -46,9 +46,12 @@ public final class HttpBotConnector implements BotConnector {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    /** @param http should have a connect timeout; redirects are not needed */
-    public HttpBotConnector(HttpClient http, BotTokens tokens) {
-        this(http, tokens, RetryPolicy.DEFAULT, Clock.systemUTC(), Sleeper.SYSTEM);
+    /**
+     * @param http  should have a connect timeout; redirects are not needed
+     * @param clock the application's clock, to read a {@code Retry-After} given as a date
+     */
+    public HttpBotConnector(HttpClient http, BotTokens tokens, Clock clock) {
+        this(http, tokens, RetryPolicy.DEFAULT, clock, Sleeper.SYSTEM);
     }
 
     public HttpBotConnector(HttpClient http, BotTokens tokens, RetryPolicy policy, Clock clock, Sleeper sleeper) {

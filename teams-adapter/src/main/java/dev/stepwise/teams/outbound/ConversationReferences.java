@@ -1,5 +1,8 @@
 package dev.stepwise.teams.outbound;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -10,9 +13,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class ConversationReferences {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public ConversationReferences(JdbcClient jdbc) {
+    /** @param clock when a conversation was last heard of (the latest personal conversation is the one used) */
+    public ConversationReferences(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Where one conversation is. */
@@ -26,19 +32,20 @@ public class ConversationReferences {
 
     /** Stores or refreshes the reference; true when the bot didn't know this conversation before. */
     public boolean remember(Reference reference) {
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         Boolean inserted = jdbc.sql("""
                         insert into teams_conversations (conversation_id, tenant_id, conversation_type, service_url, bot_id,
-                                                         user_id, user_aad_object_id, team_id)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)
+                                                         user_id, user_aad_object_id, team_id, installed_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (conversation_id) do update set
                             service_url = excluded.service_url, bot_id = excluded.bot_id,
                             user_id = coalesce(excluded.user_id, teams_conversations.user_id),
                             team_id = coalesce(excluded.team_id, teams_conversations.team_id),
-                            updated_at = now()
+                            updated_at = excluded.updated_at
                         returning (xmax = 0)""")
                 .params(reference.conversationId(), reference.tenantId(), reference.conversationType(),
                         reference.serviceUrl(), reference.botId(), reference.userId(), reference.userAadObjectId(),
-                        reference.teamId())
+                        reference.teamId(), now, now)
                 .query(Boolean.class).single();
         return Boolean.TRUE.equals(inserted);
     }

@@ -85,15 +85,11 @@ public final class BotFrameworkTokenMinter {
         }
     }
 
-    private final Clock clock;
+    private Clock clock;
     private Key signingKey;
     private List<Key> published;
     private WireMockServer server;
     private final List<StubMapping> stubs = new ArrayList<>();
-
-    public BotFrameworkTokenMinter() {
-        this(Clock.systemUTC());
-    }
 
     /** @param clock the time that issued tokens' {@code iat}, {@code nbf} and {@code exp} are based on */
     public BotFrameworkTokenMinter(Clock clock) {
@@ -115,6 +111,12 @@ public final class BotFrameworkTokenMinter {
     /** The key tokens are signed with unless a builder says otherwise. */
     public Key key() {
         return signingKey;
+    }
+
+    /** Dates further tokens on this clock: the one the application under test checks them on. */
+    public BotFrameworkTokenMinter useClock(Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     /** Signs further tokens with this key (publish it too, unless testing an unknown key). */

@@ -48,7 +48,7 @@ class BotFrameworkTokensTest {
     static final String SERVICE_URL = "https://smba.trafficmanager.net/amer/";
     static final String TEAMS = "msteams";
     static final Duration SKEW = Duration.ofMinutes(5);
-    static final Instant START = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant START = TestClock.base().toInstant();
 
     static WireMockServer wireMock;
     static HttpClient http;

@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.teams.auth.BotFrameworkTokenMinter;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ final class BenchBotFramework implements AutoCloseable {
 
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final WireMockServer server;
-    private final BotFrameworkTokenMinter minter = new BotFrameworkTokenMinter();
+    // The application under test stands at the base instant too (RealServersBeans' clock).
+    private final BotFrameworkTokenMinter minter = new BotFrameworkTokenMinter(TestClock.atBase());
     private volatile ObjLongConsumer<String> onActivity = (conversation, nanos) -> { };
 
     BenchBotFramework(Duration loginDelay) {

@@ -2,6 +2,7 @@ package dev.stepwise.teams.bench;
 
 import dev.stepwise.core.testing.bench.LoadGenerator;
 import dev.stepwise.core.testing.bench.Stats;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.teams.TeamsPayloads;
 import dev.stepwise.teams.auth.BotFrameworkTokenMinter;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ final class TeamsTraffic implements LoadGenerator.Traffic {
 
     TeamsTraffic(List<Sender> senders, BotFrameworkTokenMinter minter, String appId, String serviceUrl, int tokens) {
         for (Sender sender : senders) {
-            TeamsPayloads payloads = new TeamsPayloads(sender.tenantId(), appId, serviceUrl);
+            TeamsPayloads payloads = new TeamsPayloads(sender.tenantId(), appId, serviceUrl, TestClock.atBase());
             TeamsPayloads.User user = sender.user();
             TeamsPayloads.User inTemplate = new TeamsPayloads.User(user.id(), user.aadObjectId(), user.name(), CONVERSATION);
             for (String text : TEXTS) {

@@ -17,7 +17,6 @@ import dev.stepwise.teams.TeamsProperties;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -40,7 +39,7 @@ class ClientCredentialsTokensTest {
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final TestClock clock = TestClock.atBase();
 
     static String tokenAnswer(String accessToken, long expiresIn) {
         return """

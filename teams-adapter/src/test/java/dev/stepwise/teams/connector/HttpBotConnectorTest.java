@@ -38,7 +38,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -64,7 +63,7 @@ class HttpBotConnectorTest {
             .connectTimeout(Duration.ofSeconds(2)).build();
     final List<Duration> waits = new CopyOnWriteArrayList<>();
     final StaticTokens tokens = new StaticTokens();
-    final TestClock clock = new TestClock(Instant.parse("2026-11-23T09:00:00Z"));
+    final TestClock clock = TestClock.atBase();
 
     HttpBotConnector connector() {
         return connector(RetryPolicy.DEFAULT);

@@ -13,9 +13,11 @@ import dev.stepwise.core.feedback.FeedbackCard;
 import dev.stepwise.core.feedback.FeedbackForm;
 import dev.stepwise.core.feedback.FeedbackRecorder;
 import dev.stepwise.core.feedback.FeedbackRejected;
+import dev.stepwise.core.nudges.WorkingTime;
 import dev.stepwise.core.people.Person;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -46,6 +48,7 @@ public class AnswerRequestFlow implements Flow {
     private static final String SNOOZE = "snooze";
     private static final String REQUEST = "request";
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.ENGLISH);
+    private static final WorkingTime WORKING_TIME = WorkingTime.standard();
 
     private final FeedbackRequests requests;
     private final RequestAnswers answers;
@@ -198,15 +201,20 @@ public class AnswerRequestFlow implements Flow {
         return all.toArray(Outbound[]::new);
     }
 
+    /**
+     * When working hours start, in the person's timezone, on the next or second working day after today there, or on
+     * next week's first working day: reminders come only in working time.
+     */
     private ZonedDateTime snoozeUntil(Person person, String choice) {
         ZoneId zone = person.zone();
-        ZonedDateTime today9 = ZonedDateTime.now(clock.withZone(zone)).withHour(9).withMinute(0).withSecond(0).withNano(0);
-        return switch (choice) {
-            case "tomorrow" -> today9.plusDays(1);
-            case "2days" -> today9.plusDays(2);
-            case "nextweek" -> today9.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        LocalDate day = switch (choice) {
+            case "tomorrow" -> WORKING_TIME.workingDayAfter(today, 1);
+            case "2days" -> WORKING_TIME.workingDayAfter(today, 2);
+            case "nextweek" -> today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
             default -> null;
         };
+        return day == null ? null : WORKING_TIME.firstWorkingMomentOn(day, zone).atZone(zone);
     }
 
 

@@ -70,10 +70,10 @@ public class FeedbackRequestSender {
         messages.add(Outbound.reply(Block.text(("I've asked %s%s. I'll tell you as answers arrive, and send you a summary when "
                 + "everyone has answered or on %s, when the request closes.%s").formatted(names(recipients),
                 request.objectiveTitle() == null ? "" : " about \u201c" + request.objectiveTitle() + "\u201d",
-                DAY.format(due), anonymous ? " Answers are anonymous: you'll see them together once at least "
+                DAY.format(due.atZoneSameInstant(requester.zone())), anonymous ? " Answers are anonymous: you'll see them together once at least "
                         + organisations.anonymityThreshold(organisationId) + " have answered." : ""))));
         for (Person recipient : recipients) {
-            messages.add(Outbound.direct(recipient.id(), RequestMessages.invitation(request, skillNames)));
+            messages.add(Outbound.direct(recipient.id(), RequestMessages.invitation(request, skillNames, recipient.zone())));
         }
         return messages;
     }

@@ -2,6 +2,7 @@ package dev.stepwise.core.feedback.requests;
 
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.ConversationState;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,12 @@ final class RequestMessages {
     private RequestMessages() {
     }
 
-    static List<Block> invitation(FeedbackRequest request, List<String> skills) {
-        return List.of(card(request, skills, request.requesterName() + " asks for your feedback"), choices(request));
+    /** @param zone the recipient's timezone, for the due date */
+    static List<Block> invitation(FeedbackRequest request, List<String> skills, ZoneId zone) {
+        return List.of(card(request, skills, request.requesterName() + " asks for your feedback", zone), choices(request));
     }
 
-    static Block.Card card(FeedbackRequest request, List<String> skills, String title) {
+    static Block.Card card(FeedbackRequest request, List<String> skills, String title, ZoneId zone) {
         List<Block.CardField> fields = new ArrayList<>();
         fields.add(new Block.CardField("Question", request.question()));
         if (request.objectiveTitle() != null) {
@@ -31,7 +33,7 @@ final class RequestMessages {
         if (!skills.isEmpty()) {
             fields.add(new Block.CardField("Skills", String.join(", ", skills)));
         }
-        fields.add(new Block.CardField("Please answer by", DAY.format(request.dueAt())));
+        fields.add(new Block.CardField("Please answer by", DAY.format(request.dueAt().atZoneSameInstant(zone))));
         if (request.anonymous()) {
             fields.add(new Block.CardField("Anonymous", "Yes: your name won't be shown with your answer"));
         }

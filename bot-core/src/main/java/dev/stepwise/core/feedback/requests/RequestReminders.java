@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * The clock side of requests, run every minute: reminders to people who haven't answered (after 2 and after 5
  * working days in their own timezone, only inside their working hours, each at most once), the reminder a
- * snoozed person asked for (it stands in for the first reminder; no two reminders come within a day), and
+ * snoozed person asked for (also in their working hours; it stands in for the first reminder, and the last one
+ * comes at least a day after either), and
  * closing requests at their due date with the summary for the requester. Each
  * message is claimed with a conditional update before it is sent, so two instances never send it twice and
  * nothing is sent after an answer, a decline or the due date.
@@ -58,7 +59,7 @@ public class RequestReminders {
     public Run runAt(Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         int expired = expire(at);
-        int snoozes = snoozesOver(at);
+        int snoozes = snoozesOver(now, at);
         int reminders = reminders(now, at);
         if (expired + snoozes + reminders > 0) {
             log.info("Feedback requests: {} reminders, {} snoozes over, {} requests closed at their due date", reminders, snoozes, expired);
@@ -95,7 +96,7 @@ public class RequestReminders {
                             + "where organisation_id = ? and request_id = ? and recipient_id = ? and status = 'pending' and "
                             + column + " is null")
                     .params(at, w.organisationId(), w.requestId(), w.recipientId()).update() == 1;
-            if (claimed && remind(w.organisationId(), w.requestId(), w.recipientId(), w.firstSent()
+            if (claimed && remind(w.organisationId(), w.requestId(), w.recipientId(), zone, w.firstSent()
                     ? "A last reminder: %s would still value your feedback." : "A reminder: %s would value your feedback.")) {
                 sent++;
             }
@@ -103,20 +104,31 @@ public class RequestReminders {
         return sent;
     }
 
-    private int snoozesOver(OffsetDateTime at) {
-        record Snoozed(UUID organisationId, UUID requestId, UUID recipientId) {
+    // The reminder asked for comes in the recipient's working time (a snooze ends when work starts), and counts as
+    // their latest reminder: it stands in for the first, and the last one waits a day after it.
+    private int snoozesOver(Instant now, OffsetDateTime at) {
+        record Snoozed(UUID organisationId, UUID requestId, UUID recipientId, String timezone) {
         }
         List<Snoozed> over = jdbc.sql("""
-                        update feedback_request_recipients rr
-                        set status = 'pending', snoozed_until = null, reminded_1_at = coalesce(rr.reminded_1_at, ?)
-                        from feedback_requests r
-                        where r.id = rr.request_id and r.organisation_id = rr.organisation_id
-                          and rr.status = 'snoozed' and rr.snoozed_until <= ? and r.status = 'open' and r.due_at > ?
-                        returning rr.organisation_id, rr.request_id, rr.recipient_id""")
-                .params(at, at, at).query(Snoozed.class).list();
+                        select rr.organisation_id, rr.request_id, rr.recipient_id, p.timezone
+                        from feedback_request_recipients rr
+                        join feedback_requests r on r.id = rr.request_id and r.organisation_id = rr.organisation_id
+                        join people p on p.id = rr.recipient_id and p.organisation_id = rr.organisation_id
+                        where rr.status = 'snoozed' and rr.snoozed_until <= ? and r.status = 'open' and r.due_at > ?""")
+                .params(at, at).query(Snoozed.class).list();
         int sent = 0;
         for (Snoozed s : over) {
-            if (remind(s.organisationId(), s.requestId(), s.recipientId(), "As you asked, a reminder: %s would value your feedback.")) {
+            ZoneId zone = Person.zone(s.timezone());
+            if (!workingTime.isWorkingMoment(now, zone)) {
+                continue;
+            }
+            boolean claimed = jdbc.sql("""
+                            update feedback_request_recipients set status = 'pending', snoozed_until = null, reminded_1_at = ?
+                            where organisation_id = ? and request_id = ? and recipient_id = ? and status = 'snoozed'
+                              and snoozed_until <= ?""")
+                    .params(at, s.organisationId(), s.requestId(), s.recipientId(), at).update() == 1;
+            if (claimed && remind(s.organisationId(), s.requestId(), s.recipientId(), zone,
+                    "As you asked, a reminder: %s would value your feedback.")) {
                 sent++;
             }
         }
@@ -138,7 +150,7 @@ public class RequestReminders {
         return expired.size();
     }
 
-    private boolean remind(UUID organisationId, UUID requestId, UUID recipientId, String opening) {
+    private boolean remind(UUID organisationId, UUID requestId, UUID recipientId, ZoneId zone, String opening) {
         Optional<FeedbackRequest> request = requests.find(organisationId, requestId);
         if (request.isEmpty()) {
             return false;
@@ -147,7 +159,7 @@ public class RequestReminders {
                 .map(id -> skills.find(organisationId, id)).flatMap(Optional::stream).map(Skill::name).toList();
         List<Block> blocks = new ArrayList<>();
         blocks.add(Block.text(opening.formatted("**" + request.get().requesterName() + "**")));
-        blocks.addAll(RequestMessages.invitation(request.get(), skillNames));
+        blocks.addAll(RequestMessages.invitation(request.get(), skillNames, zone));
         return messengers.send(null, organisationId, recipientId, blocks);
     }
 

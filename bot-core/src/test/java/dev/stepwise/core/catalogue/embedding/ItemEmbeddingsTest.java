@@ -9,7 +9,9 @@ import dev.stepwise.core.catalogue.CatalogueRow;
 import dev.stepwise.core.catalogue.CatalogueRows;
 import dev.stepwise.core.catalogue.TestCatalogue;
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ class ItemEmbeddingsTest {
     private final TestOrganisation org = TestOrganisation.create();
     private final JdbcClient jdbc = CoreTestContext.bean(JdbcClient.class);
     private final TextEmbedder embedder = CoreTestContext.bean(TextEmbedder.class);
+    private final TestClock clock = CoreTestContext.bean(TestClock.class);
 
     private record Stored(String model, byte[] textHash, byte[] vector, OffsetDateTime embeddedAt) {
     }
@@ -38,6 +41,7 @@ class ItemEmbeddingsTest {
         assertThat(first.model()).isEqualTo(TextEmbedder.MODEL);
         assertThat(first.vector()).hasSize(4 * TextEmbedder.DIMENSIONS);
 
+        clock.advance(Duration.ofMinutes(1));   // so that embedding again would show in embedded_at
         assertThat(TestCatalogue.announce(org.id(), List.of(id))).as("told again, unchanged").isZero();
         jdbc.sql("update catalogue_items set level_max = 5, duration_minutes = 15 where id = ?").param(id).update();
         assertThat(TestCatalogue.announce(org.id(), List.of(id))).as("changed, but not its text").isZero();
@@ -48,7 +52,8 @@ class ItemEmbeddingsTest {
         Stored second = stored(id);
         assertThat(second.textHash()).isNotEqualTo(first.textHash());
         assertThat(second.vector()).isNotEqualTo(first.vector());
-        assertThat(second.embeddedAt()).isAfter(first.embeddedAt());
+        assertThat(second.embeddedAt().toInstant()).as("embedded now, on the clock").isEqualTo(clock.instant())
+                .isAfter(first.embeddedAt().toInstant());
 
         jdbc.sql("update skills set name = 'Communicating' where organisation_id = ? and key = 'communication'").param(org.id()).update();
         assertThat(TestCatalogue.announce(org.id(), List.of(id))).as("its skill renamed").isEqualTo(1);

@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stepwise.core.testing.ConversationTester;
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Asking several colleagues at once, and each colleague's side: give feedback, decline, not now. */
 class RequestFeedbackTest {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
     private TestOrganisation org;
     private ConversationTester chat;
@@ -237,5 +246,23 @@ class RequestFeedbackTest {
     private String skillId(String key) {
         return jdbc.sql("select id::text from skills where organisation_id = ? and key = ?").params(org.id(), key)
                 .query(String.class).single();
+    }
+
+    @Test
+    void theDueDateIsTheDateWhereEachReaderIs() {
+        TestClock clock = CoreTestContext.bean(TestClock.class);
+        // 23:30 on a Monday in London is already Tuesday in Tokyo, where Sam works.
+        Instant late = TestClock.baseWeekMonday(TestOrganisation.ZONE, LocalTime.of(23, 30)).toInstant();
+        jdbc.sql("update people set timezone = 'Asia/Tokyo' where organisation_id = ? and key = 'sam'").param(org.id()).update();
+        clock.set(late);
+        try {
+            Instant due = late.plus(Duration.ofDays(7));
+            chat.as("ben").says("request feedback from Priya and Sam").press("Not about an objective").submit(Map.of("due", "7"))
+                    .expectReply("on " + DAY.format(due.atZone(TestOrganisation.ZONE)) + ", when the request closes");
+            assertThat(chat.inboxOf("priya").getLast()).contains("Please answer by: " + DAY.format(due.atZone(TestOrganisation.ZONE)));
+            assertThat(chat.inboxOf("sam").getLast()).contains("Please answer by: " + DAY.format(due.atZone(ZoneId.of("Asia/Tokyo"))));
+        } finally {
+            clock.set(TestClock.base().toInstant());
+        }
     }
 }
