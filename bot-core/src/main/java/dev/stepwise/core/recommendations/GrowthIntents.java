@@ -28,7 +28,7 @@ public class GrowthIntents implements Capability {
     public List<IntentDefinition> intents() {
         return List.of(
                 IntentDefinition.starts(SUGGEST)
-                        .offer("Suggest ways to grow[ {skill}]")
+                        .offer("Get suggestions[ for {skill}]")
                         .description("they want to grow, learn or get better at a skill, or want learning suggestions")
                         .help(60, "**how can I get better at** a skill: up to three suggestions sized to where you are, with "
                                 + "\"add to plan\"; **mentor** a skill to offer to help others grow it")
