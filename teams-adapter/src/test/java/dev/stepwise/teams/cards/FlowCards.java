@@ -9,8 +9,9 @@ import dev.stepwise.core.situations.SituationCatalogue;
 import dev.stepwise.core.testing.ConversationTester;
 import dev.stepwise.core.testing.CoreTestContext;
 import dev.stepwise.core.testing.RecordingMessenger;
+import dev.stepwise.core.testing.TestClock;
 import dev.stepwise.core.testing.TestOrganisation;
-import java.time.Instant;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,6 +60,7 @@ final class FlowCards {
         flows.suggestions();
         flows.plan();
         flows.feedbackViews();
+        flows.switching();
         return List.copyOf(flows.shown);
     }
 
@@ -87,7 +89,7 @@ final class FlowCards {
     private void help() {
         var maya = tester.as("maya");
         reply("help", "what I can do", maya.says("help"));
-        reply("help", "an unknown command", maya.says("please assess me on everything"));
+        reply("help", "none of the intents: the short help", maya.says("what's the wifi password in the Lisbon office?"));
         reply("help", "a greeting", maya.says("hello"));
         reply("help", "not built yet", maya.says("assess me"));
     }
@@ -152,7 +154,7 @@ final class FlowCards {
         maya.says(TOUGH_TALK);
         reply("just-in-time help", "when to check in", maya.press("Check in with me afterwards"));
         reply("just-in-time help", "check-in set", maya.press("Tomorrow afternoon"));
-        CoreTestContext.bean(FollowUpSender.class).runAt(Instant.parse("2026-11-24T16:00:00Z"));
+        CoreTestContext.bean(FollowUpSender.class).runAt(CoreTestContext.bean(TestClock.class).instant().plus(Duration.ofDays(4)));
         inbox("just-in-time help", "the check-in", "maya");
         reply("just-in-time help", "whom to ask", maya.pressInInbox("Ask someone for feedback on it"));
         reply("just-in-time help", "asked", maya.says("Ben Adeyemi"));
@@ -183,6 +185,18 @@ final class FlowCards {
         reply("my goals", "objectives", ben.says("my goals"));
         reply("team feedback", "what was shared", tester.as("maya").says("team feedback"));
         reply("my feedback", "requests and answers", tester.as("maya").says("my feedback"));
+    }
+
+    /** A clear new request in the middle of a flow: the offer to switch, with the flow's own words in it. */
+    private void switching() {
+        var maya = tester.as("maya");
+        maya.says("help me with a tough conversation");
+        reply("switching", "while the flow asked for words", maya.says("how can I get better at coaching"));
+        maya.press("No, that was my answer");
+        maya.says("cancel");
+        maya.says("give feedback to Priya");
+        reply("switching", "while the flow asked to pick", maya.says("request feedback from Ben, Bea and Sam"));
+        maya.says("cancel");
     }
 
     private void reply(String flow, String step, ConversationTester.Chat chat) {
