@@ -1,5 +1,6 @@
 package dev.stepwise.core.engine;
 
+import dev.stepwise.core.text.Typos;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
@@ -71,33 +72,12 @@ final class CommandWords {
             if (known.charAt(0) != lower.charAt(0) || Math.abs(known.length() - lower.length()) > allowed) {
                 continue;
             }
-            int distance = distance(lower, known);
+            int distance = Typos.distance(lower, known);
             if (distance <= allowed && distance < bestDistance) {
                 best = known;
                 bestDistance = distance;
             }
         }
         return best == null ? word : best;
-    }
-
-    /** Edits between two words, a swap of neighbouring letters counting as one. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -1,5 +1,6 @@
 package dev.stepwise.core.people;
 
+import dev.stepwise.core.text.Typos;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -135,7 +136,7 @@ public class People {
         List<Scored> close = list(organisationId).stream()
                 .map(p -> new Scored(p, java.util.stream.Stream.concat(
                                 java.util.stream.Stream.of(normalise(p.name())), List.of(normalise(p.name()).split(" ")).stream())
-                        .mapToInt(word -> editDistance(word, query)).min().orElse(Integer.MAX_VALUE)))
+                        .mapToInt(word -> Typos.distance(word, query)).min().orElse(Integer.MAX_VALUE)))
                 .filter(s -> s.distance() <= 2)
                 .toList();
         // Only the closest: "Kofii" should suggest Kofi, not also Sofia two edits away.
@@ -146,27 +147,6 @@ public class People {
                 .limit(limit)
                 .map(Scored::person)
                 .toList();
-    }
-
-    /** Edits between two words, counting a swap of neighbouring letters as one (a common typo). */
-    static int editDistance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String normalise(String text) {

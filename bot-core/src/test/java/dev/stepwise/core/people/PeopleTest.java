@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stepwise.core.testing.CoreTestContext;
+import dev.stepwise.core.text.Typos;
 import dev.stepwise.core.testing.TestOrganisation;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,8 +33,8 @@ class PeopleTest {
                 .as("only the closest: Bea is two edits away").containsExactly("ben");
         assertThat(people.nearMisses(org.id(), "Xavier", 3)).isEmpty();
         assertThat(people.nearMisses(org.id(), "Bo", 3)).as("too short to guess").isEmpty();
-        assertThat(People.editDistance("kitten", "sitting")).isEqualTo(3);
-        assertThat(People.editDistance("bne", "ben")).as("a swap is one typo").isEqualTo(1);
+        assertThat(Typos.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(Typos.distance("bne", "ben")).as("a swap is one typo").isEqualTo(1);
     }
 
     @Test
