@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ComingSoon implements Capability {
 
-    public static final String ASSESS = "assess";
     public static final String SETTINGS = "settings";
 
     private final HelpText help;
@@ -28,12 +27,6 @@ public class ComingSoon implements Capability {
     @Override
     public List<IntentDefinition> intents() {
         return List.of(
-                IntentDefinition.shows(ASSESS)
-                        .offer("Assess my skills")
-                        .description("they want to assess or rate their own skills against their role")
-                        .command("(?:self[- ]?)?assess(?:ment)?(?: me| myself| my skills)?\\b.*|rate (?:me|myself|my skills)\\b.*")
-                        .examplesFrom(ComingSoon.class, "assess.examples")
-                        .build(),
                 IntentDefinition.shows(SETTINGS)
                         .offer("My settings")
                         .description("they want to change their reminders, notifications, quiet hours or timezone")
@@ -44,7 +37,6 @@ public class ComingSoon implements Capability {
 
     @Override
     public Step start(Turn turn, Intent intent) {
-        String feature = intent.is(ASSESS) ? "Self-assessment against your role's skills" : "Settings for reminders and quiet hours";
-        return Step.stay(Outbound.reply(help.notYetAvailable(feature, turn.person())));
+        return Step.stay(Outbound.reply(help.notYetAvailable("Settings for reminders and quiet hours", turn.person())));
     }
 }

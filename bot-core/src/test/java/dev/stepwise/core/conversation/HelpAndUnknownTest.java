@@ -67,7 +67,6 @@ class HelpAndUnknownTest {
     @Test
     void commandsThatAreNotBuiltYetSaySoHonestlyAndOfferWhatWorks() {
         var maya = tester.as("maya");
-        maya.says("assess me").expectReply("Self-assessment against your role's skills isn't available yet.", "give feedback to Bea");
         maya.says("settings").expectReply("Settings for reminders and quiet hours isn't available yet.");
     }
 }

@@ -61,6 +61,7 @@ final class FlowCards {
         flows.plan();
         flows.feedbackViews();
         flows.switching();
+        flows.selfAssessment();
         return List.copyOf(flows.shown);
     }
 
@@ -91,7 +92,7 @@ final class FlowCards {
         reply("help", "what I can do", maya.says("help"));
         reply("help", "none of the intents: the short help", maya.says("what's the wifi password in the Lisbon office?"));
         reply("help", "a greeting", maya.says("hello"));
-        reply("help", "not built yet", maya.says("assess me"));
+        reply("help", "not built yet", maya.says("settings"));
     }
 
     private void giveFeedback() {
@@ -197,6 +198,15 @@ final class FlowCards {
         maya.says("give feedback to Priya");
         reply("switching", "while the flow asked to pick", maya.says("request feedback from Ben, Bea and Sam"));
         maya.says("cancel");
+    }
+
+    private void selfAssessment() {
+        var priya = tester.as("priya");
+        reply("self-assessment", "a statement to answer", priya.says("assess"));
+        priya.press("Not yet");
+        priya.press("Consistently");
+        priya.press("Consistently");
+        reply("self-assessment", "the result", priya.press("Sometimes"));
     }
 
     private void reply(String flow, String step, ConversationTester.Chat chat) {
