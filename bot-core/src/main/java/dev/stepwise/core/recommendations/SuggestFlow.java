@@ -1,5 +1,6 @@
 package dev.stepwise.core.recommendations;
 
+import dev.stepwise.core.assessment.SkillAssessments;
 import dev.stepwise.core.competency.CompetencyMatrices;
 import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.competency.Requirement;
@@ -44,14 +45,16 @@ public class SuggestFlow implements Flow {
     private final GapRecommendations recommendations;
     private final Mentors mentors;
     private final People people;
+    private final SkillAssessments assessments;
 
     public SuggestFlow(Skills skills, CompetencyMatrices matrices, GapRecommendations recommendations, Mentors mentors,
-                       People people) {
+                       People people, SkillAssessments assessments) {
         this.skills = skills;
         this.matrices = matrices;
         this.recommendations = recommendations;
         this.mentors = mentors;
         this.people = people;
+        this.assessments = assessments;
     }
 
     @Override
@@ -65,7 +68,7 @@ public class SuggestFlow implements Flow {
         if (skill.isEmpty()) {
             return pickSkill(turn, typedSkill);
         }
-        return askLevel(skill.get());
+        return levelOrAsk(turn, skill.get());
     }
 
     /** "I can mentor communication": records the offer. */
@@ -96,7 +99,7 @@ public class SuggestFlow implements Flow {
     @Override
     public Step onAction(Turn turn, ConversationState state, String action, String value) {
         if (action.equals(SKILL) && state.step().equals(SKILL)) {
-            return Ids.parse(value).flatMap(id -> skills.find(turn.organisationId(), id)).map(this::askLevel)
+            return Ids.parse(value).flatMap(id -> skills.find(turn.organisationId(), id)).map(skill -> levelOrAsk(turn, skill))
                     .orElseGet(() -> Step.stay(Outbound.reply(Block.text("That skill is no longer in your organisation's matrix."))));
         }
         if (action.equals(LEVEL) && state.step().equals(LEVEL)) {
@@ -133,6 +136,12 @@ public class SuggestFlow implements Flow {
                 : "I couldn't find a skill called **%s**. Which of these did you mean?".formatted(UserText.inline(typed, 60));
         return Step.waitFor(state, Outbound.reply(new Block.Choices(prompt, all.stream()
                 .map(s -> Block.Choice.of(s.name(), state.bind(SKILL), s.id().toString())).toList())));
+    }
+
+    /** Suggestions from the stage the person's latest self-assessment gave the skill; asked only when there is none. */
+    private Step levelOrAsk(Turn turn, Skill skill) {
+        SkillAssessments.Rating rated = assessments.latestSelf(turn.organisationId(), turn.person().id()).get(skill.id());
+        return rated == null ? askLevel(skill) : suggest(turn, skill, rated.stage());
     }
 
     private Step askLevel(Skill skill) {

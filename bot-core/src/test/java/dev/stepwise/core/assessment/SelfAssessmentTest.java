@@ -53,7 +53,9 @@ class SelfAssessmentTest {
                 "Communication", "you: Competent · required: Competent · meets it (on the way to Proficient)",
                 "Your largest gap is **Testing**");
         assertThat(selfStages("priya")).containsExactly("communication=3", "testing=3");
-        priya.press("Suggestions for Testing").expectReply("Testing");
+        // The gap drives the suggestions: the stage is known, so it isn't asked again.
+        priya.press("Suggestions for Testing").expectReply("To grow **Testing** from Competent towards Proficient");
+        assertThat(priya.lastText()).doesNotContain("Where are you");
     }
 
     @Test
