@@ -4,6 +4,7 @@ import dev.stepwise.core.assessment.StageScoring.Answer;
 import dev.stepwise.core.competency.CompetencyMatrices;
 import dev.stepwise.core.competency.Level;
 import dev.stepwise.core.competency.Requirement;
+import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Block;
 import dev.stepwise.core.conversation.ConversationState;
 import dev.stepwise.core.conversation.Flow;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -119,7 +119,7 @@ public class AssessmentFlow implements Flow {
             return Step.done(say("That self-assessment is already over. Say **assess** to start another."));
         }
         if (action.equals(STOP)) {
-            return end(turn, run.get(), "stopped");
+            return end(turn, run.get(), "stopped", requirements(turn, run.get()), assessments.answers(turn.organisationId(), run.get().id()));
         }
         Optional<Answer> answer = java.util.Arrays.stream(Answer.values()).filter(a -> a.name().equals(value)).findFirst();
         Optional<UUID> skill = Ids.parse(state.get(SKILL));
@@ -152,7 +152,7 @@ public class AssessmentFlow implements Flow {
                 return ask(run, requirement, level.get(), position, intro);
             }
         }
-        return end(turn, run, "finished");
+        return end(turn, run, "finished", matrix, answers);
     }
 
     private Step ask(SkillAssessments.Run run, Requirement requirement, Level level, int position, String intro) {
@@ -174,9 +174,8 @@ public class AssessmentFlow implements Flow {
     }
 
     /** Records the stage of every skill that settled, ends the run, and shows the result. */
-    private Step end(Turn turn, SkillAssessments.Run run, String status) {
-        Map<UUID, Requirement> matrix = requirements(turn, run);
-        Map<UUID, Map<Level, Answer>> answers = assessments.answers(turn.organisationId(), run.id());
+    private Step end(Turn turn, SkillAssessments.Run run, String status, Map<UUID, Requirement> matrix,
+                     Map<UUID, Map<Level, Answer>> answers) {
         Map<UUID, StageScoring.Result> stages = new LinkedHashMap<>();
         for (UUID skillId : run.skillIds()) {
             Requirement requirement = matrix.get(skillId);
@@ -258,15 +257,8 @@ public class AssessmentFlow implements Flow {
     }
 
     private static Optional<Requirement> find(List<Requirement> matrix, String typed) {
-        String wanted = typed.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
-        Optional<Requirement> exact = matrix.stream().filter(r -> r.skill().name().equalsIgnoreCase(wanted)
-                || r.skill().key().equalsIgnoreCase(wanted)).findFirst();
-        if (exact.isPresent()) {
-            return exact;
-        }
-        List<Requirement> partial = matrix.stream().filter(r -> r.skill().name().toLowerCase(Locale.ROOT).contains(wanted)
-                || wanted.contains(r.skill().name().toLowerCase(Locale.ROOT))).toList();
-        return partial.size() == 1 ? Optional.of(partial.getFirst()) : Optional.empty();
+        return Skills.named(matrix.stream().map(Requirement::skill).toList(), typed)
+                .flatMap(skill -> matrix.stream().filter(r -> r.skill().equals(skill)).findFirst());
     }
 
     private OffsetDateTime now() {

@@ -1,6 +1,7 @@
 package dev.stepwise.core.competency;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +21,24 @@ public class Skills {
         jdbc.sql("insert into skills (id, organisation_id, key, name, description) values (?, ?, ?, ?, ?)")
                 .params(id, organisationId, key, name, description == null ? "" : description).update();
         return id;
+    }
+
+    /**
+     * The one skill among {@code skills} that someone typed: by name or key in any case, else the only one whose name
+     * contains the words or is contained in them; empty when none or several.
+     */
+    public static Optional<Skill> named(List<Skill> skills, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.empty();
+        }
+        String wanted = typed.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
+        Optional<Skill> exact = skills.stream().filter(s -> s.name().equalsIgnoreCase(wanted) || s.key().equalsIgnoreCase(wanted)).findFirst();
+        if (exact.isPresent()) {
+            return exact;
+        }
+        List<Skill> partial = skills.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).contains(wanted)
+                || wanted.contains(s.name().toLowerCase(Locale.ROOT))).toList();
+        return partial.size() == 1 ? Optional.of(partial.getFirst()) : Optional.empty();
     }
 
     public List<Skill> list(UUID organisationId) {

@@ -248,8 +248,7 @@ public class ConversationEngine {
         if (text == null || flow == null) {
             return Step.stay(errors.staleAction());
         }
-        ConversationState state = new ConversationState(held.flow(), held.step(), held.nonce(),
-                with(held.data(), java.util.Collections.singletonMap(PENDING_TEXT, null)));
+        ConversationState state = new ConversationState(held.flow(), held.step(), held.nonce(), with(held.data(), Map.of()));
         Step step = flow.onText(turn, state, text);
         return step.next() == Step.Next.STAY ? new Step(step.messages(), Step.Next.WAIT, state) : step;
     }

@@ -1,10 +1,9 @@
 package dev.stepwise.core.engine;
 
-import java.text.Normalizer;
+import dev.stepwise.core.text.Typos;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,8 +45,7 @@ record Features(float[] embedding, int[] buckets, float[] weights) {
     }
 
     static List<String> words(String text) {
-        String folded = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replace("'", "").replace("\u2019", "");
+        String folded = Typos.fold(text).replace("'", "").replace("\u2019", "");
         List<String> words = new ArrayList<>();
         for (String word : folded.split("[^\\p{L}\\p{N}]+")) {
             if (!word.isEmpty()) {

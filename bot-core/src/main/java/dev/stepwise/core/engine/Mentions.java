@@ -5,14 +5,13 @@ import dev.stepwise.core.competency.Skills;
 import dev.stepwise.core.conversation.Intent;
 import dev.stepwise.core.people.People;
 import dev.stepwise.core.people.Person;
-import java.text.Normalizer;
+import dev.stepwise.core.text.Typos;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -86,7 +85,7 @@ class Mentions {
         Matcher matcher = WORD.matcher(text);
         while (matcher.find()) {
             String word = matcher.group().replaceFirst("['’]s$", "");
-            words.add(fold(word));
+            words.add(Typos.fold(word));
             capitalised.add(Character.isUpperCase(word.codePointAt(0)));
         }
         String joined = " " + String.join(" ", words) + " ";
@@ -95,12 +94,12 @@ class Mentions {
             if (person.id().equals(senderId)) {
                 continue;
             }
-            String full = fold(person.name()).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+            String full = Typos.fold(person.name()).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
             if (joined.contains(" " + full + " ")) {
                 found.add(person.name());
                 continue;
             }
-            String first = fold(person.firstName());
+            String first = Typos.fold(person.firstName());
             int at = words.indexOf(first);
             if (at >= 0 && (!EVERYDAY.contains(first) || capitalised.get(at))) {
                 if (!found.contains(person.firstName())) {
@@ -109,29 +108,25 @@ class Mentions {
             }
         }
         // In the order the message names them.
-        found.sort((a, b) -> Integer.compare(joined.indexOf(" " + fold(a).split(" ")[0] + " "),
-                joined.indexOf(" " + fold(b).split(" ")[0] + " ")));
+        found.sort((a, b) -> Integer.compare(joined.indexOf(" " + Typos.fold(a).split(" ")[0] + " "),
+                joined.indexOf(" " + Typos.fold(b).split(" ")[0] + " ")));
         return found;
     }
 
     private static String skill(List<Skill> known, String text) {
-        String folded = " " + fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
+        String folded = " " + Typos.fold(text).replaceAll("[^\\p{L}\\p{N}]+", " ") + " ";
         for (Skill skill : known) {
-            if (folded.contains(" " + fold(skill.name()).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ")) {
+            if (folded.contains(" " + Typos.fold(skill.name()).replaceAll("[^\\p{L}\\p{N}]+", " ").strip() + " ")) {
                 return skill.name();
             }
         }
         for (Skill skill : known) {
-            String[] words = fold(skill.name()).split("[^\\p{L}\\p{N}]+");
+            String[] words = Typos.fold(skill.name()).split("[^\\p{L}\\p{N}]+");
             String head = words[words.length - 1];
             if (words.length > 1 && head.length() >= 5 && folded.contains(" " + head + " ")) {
                 return skill.name();
             }
         }
         return null;
-    }
-
-    static String fold(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
     }
 }

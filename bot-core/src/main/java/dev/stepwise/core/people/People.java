@@ -155,7 +155,6 @@ public class People {
             trimmed = trimmed.substring(1);
         }
         // Accents fold away, so "Jonas" finds "Jonás" and "Sofía" finds "Sofia".
-        return java.text.Normalizer.normalize(trimmed, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Typos.fold(trimmed).replaceAll("\\s+", " ");
     }
 }

@@ -19,7 +19,6 @@ import dev.stepwise.core.people.Person;
 import dev.stepwise.core.plan.PlanProgressFlow;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -196,18 +195,7 @@ public class SuggestFlow implements Flow {
     }
 
     private Optional<Skill> find(UUID organisationId, String typed) {
-        if (typed == null || typed.isBlank()) {
-            return Optional.empty();
-        }
-        String wanted = typed.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?]+$", "");
-        List<Skill> all = skills.list(organisationId);
-        Optional<Skill> exact = all.stream().filter(s -> s.name().equalsIgnoreCase(wanted) || s.key().equalsIgnoreCase(wanted)).findFirst();
-        if (exact.isPresent()) {
-            return exact;
-        }
-        List<Skill> partial = all.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).contains(wanted)
-                || wanted.contains(s.name().toLowerCase(Locale.ROOT))).toList();
-        return partial.size() == 1 ? Optional.of(partial.getFirst()) : Optional.empty();
+        return typed == null || typed.isBlank() ? Optional.empty() : Skills.named(skills.list(organisationId), typed);
     }
 
     private String skillNames(UUID organisationId) {

@@ -1,11 +1,21 @@
 package dev.stepwise.core.text;
 
-/** How far apart two typed words are: the edits between them, a swap of neighbouring letters counting as one. */
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** Comparing words as people type them: without case or accents, and how many typing mistakes apart. */
 public final class Typos {
 
     private Typos() {
     }
 
+    /** The text in lower case without accents, so "Sofía" and "sofia" compare equal. */
+    public static String fold(String text) {
+        return Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .toLowerCase(Locale.ROOT);
+    }
+
+    /** The edits between two words, a swap of neighbouring letters counting as one. */
     public static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {

@@ -19,6 +19,7 @@ import dev.stepwise.core.situations.SituationHelpFlow;
 import dev.stepwise.core.testing.CoreTestContext;
 import dev.stepwise.core.testing.bench.BenchProperties;
 import dev.stepwise.core.testing.bench.ReportText;
+import dev.stepwise.core.text.Typos;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -183,8 +184,8 @@ class UnderstandingBenchmark {
     }
 
     private static Turn turn(List<Person> people, String message) {
-        String folded = Mentions.fold(message);
-        Person sender = people.stream().filter(p -> !folded.contains(Mentions.fold(p.firstName()))).findFirst().orElse(people.getFirst());
+        String folded = Typos.fold(message);
+        Person sender = people.stream().filter(p -> !folded.contains(Typos.fold(p.firstName()))).findFirst().orElse(people.getFirst());
         Inbound inbound = new Inbound(UUID.randomUUID().toString(), "benchmark", sender.organisationId(), sender.id(),
                 "dm-" + sender.id(), new Input.Message(message));
         return new Turn(inbound, sender, Optional.empty());
@@ -335,18 +336,18 @@ class UnderstandingBenchmark {
             long skillsFound = 0;
             for (Result r : results) {
                 Intent intent = r.reading().intent();
-                String people = intent == null ? "" : Mentions.fold(String.join(" ", intent.all(Intent.PERSON)));
-                String skills = intent == null ? "" : Mentions.fold(String.join(" ", intent.all(Intent.SKILL)));
+                String people = intent == null ? "" : Typos.fold(String.join(" ", intent.all(Intent.PERSON)));
+                String skills = intent == null ? "" : Typos.fold(String.join(" ", intent.all(Intent.SKILL)));
                 if (!r.correct() || r.row().label().equals("answer") || r.row().label().equals(Understanding.NONE)) {
                     continue;
                 }
                 for (String person : r.row().people()) {
                     named++;
-                    found += people.contains(Mentions.fold(person)) ? 1 : 0;
+                    found += people.contains(Typos.fold(person)) ? 1 : 0;
                 }
                 for (String skill : r.row().skills()) {
                     skillsNamed++;
-                    skillsFound += skills.contains(Mentions.fold(skill)) ? 1 : 0;
+                    skillsFound += skills.contains(Typos.fold(skill)) ? 1 : 0;
                 }
             }
             return row("colleagues named and picked up (intent right)", found + "/" + named, "-", null)
